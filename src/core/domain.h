@@ -1,0 +1,94 @@
+// The records of the platform core. Plain values: no I/O, no JSON. Times are
+// Unix milliseconds (UTC); money is cents. Every marked record carries its
+// TLP marking and its grants (`access`), which only policy/ interprets.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/id.h"
+#include "core/money.h"
+#include "core/vocabulary.h"
+
+namespace tallinn {
+
+// Grants on a marked record (api.md): organisations granted an AMBER record
+// and users named on a RED one.
+struct Access {
+  std::vector<Id> orgs;
+  std::vector<Id> users;
+  bool operator==(const Access&) const = default;
+};
+
+struct Organisation {
+  Id id;
+  std::string name;
+  Role kind = Role::kBeneficiary;
+  std::string country;  // ISO 3166-1 alpha-2, may be empty
+  int64_t version = 1;
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+};
+
+struct User {
+  Id id;
+  Id org;
+  std::string email;
+  Role role = Role::kBeneficiary;  // fixed by the organisation's kind
+  bool disabled = false;
+  int64_t version = 1;
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+};
+
+struct Need {
+  Id id;
+  Id org;  // the beneficiary that owns the need
+  std::string title;
+  std::string description;
+  Sector sector = Sector::kEnergy;
+  Region region = 0;
+  Category category = Category::kEquipment;
+  Cents amount = 0;
+  int priority = 3;                      // 1..5, 5 = critical
+  std::optional<int> national_priority;  // 1..5, set by the UA authority
+  bool divisible = true;
+  Tlp tlp = Tlp::kAmber;
+  NeedStatus status = NeedStatus::kDraft;
+  std::optional<Id> duplicate_of;
+  Access access;
+  Id creator;
+  int64_t version = 1;
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+};
+
+struct Offer {
+  Id id;
+  Id org;  // the donor that owns the offer
+  std::string title;
+  std::string description;
+  Cents budget = 0;
+  // Empty means "any" (matching.md).
+  std::vector<Sector> sectors;
+  std::vector<Region> regions;
+  std::vector<Category> categories;
+  Tlp tlp = Tlp::kAmber;
+  OfferStatus status = OfferStatus::kOpen;
+  Access access;
+  Id creator;
+  int64_t version = 1;
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+};
+
+// Field limits shared by validation, the API document and the UI.
+inline constexpr size_t kMaxTitleBytes = 200;
+inline constexpr size_t kMaxDescriptionBytes = 10'000;
+inline constexpr size_t kMaxNameBytes = 200;
+inline constexpr size_t kMaxEmailBytes = 254;
+inline constexpr size_t kMaxGrants = 100;
+
+}  // namespace tallinn

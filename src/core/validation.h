@@ -1,0 +1,20 @@
+// Field rules of the domain records. Each check returns kInvalid naming the
+// offending field as the API spells it ("title", "access.orgs[2]").
+#pragma once
+
+#include "core/domain.h"
+#include "core/status.h"
+
+namespace tallinn {
+
+Status validate_need(const Need& need);
+Status validate_offer(const Offer& offer);
+Status validate_organisation(const Organisation& organisation);
+Status validate_email(const std::string& email);
+Status validate_access(const Access& access);
+
+// True when `text` is valid UTF-8 without control characters other than
+// tab and newline.
+bool is_clean_text(const std::string& text);
+
+}  // namespace tallinn
