@@ -92,3 +92,15 @@ inline constexpr size_t kMaxEmailBytes = 254;
 inline constexpr size_t kMaxGrants = 100;
 
 }  // namespace tallinn
+
+namespace tallinn {
+
+// A signed-in session. Only a hash of the bearer token is ever stored.
+struct Session {
+  std::string token_hash;  // hex SHA-256 of the token
+  Id user;
+  int64_t created_at = 0;
+  int64_t expires_at = 0;
+};
+
+}  // namespace tallinn
