@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/domain.h"
+#include "core/read_scope.h"
 #include "core/status.h"
 
 namespace tallinn::policy {
@@ -57,12 +58,24 @@ enum class Action {
   kManageOrganisations,
   kManageUsers,
 };
+inline constexpr int kActionCount = 26;
 
 enum class RecordKind { kNeed, kOffer, kAllocation, kAssessment, kOrganisation, kUser, kAudit };
 
 // The facts about one record that the decision may look at. Services fill
 // it from the stored record (or, for a create, from the record as it would
 // be stored).
+//
+// Who sees a record depends on its kind: needs, offers and assessments by
+// their marking alone; allocations only by their parties (the offices, the
+// need's owner, the offer's donor, the assigned implementer), and a RED one
+// also only by its named users and creator; organisations by every signed-in
+// user; users by admins, the offices, their own organisation and themselves
+// (`id` is the user's id, `owner_org` their organisation); the audit trail
+// by the back office and admins. Each action applies to the kinds it names
+// (kCreateNeed and kEditNeed to needs and assessments, kVerifyDelivery to
+// needs and allocations, the marking actions to every marked kind); any
+// other pairing is kForbidden.
 struct Record {
   RecordKind kind = RecordKind::kNeed;
   Id id;
@@ -84,7 +97,13 @@ enum class Verdict {
 };
 
 // The decision. For every action other than kRead, a record the actor
-// cannot read is kHidden, never kForbidden, so refusals learn nothing.
+// cannot read is kHidden, never kForbidden, so refusals learn nothing. The
+// creates (kCreateNeed, kCreateOffer) are the exception: the record does not
+// exist yet and the actor supplied it, so a create is never kHidden (a
+// beneficiary creating a need for another organisation is kForbidden).
+// Separation of duties: kRecordDecision is kForbidden to the need's owner and
+// the offer's donor, kCommitAllocation to the need's owner, kVerifyDelivery
+// to the offer's donor, the committing donor and the implementer.
 Verdict decide(const Actor& actor, Action action, const Record& record);
 
 // Convenience for services: kAllow -> OK, kHidden -> not_found(),
@@ -116,8 +135,16 @@ struct ReadRule {
 };
 const ReadRule& read_rule(Tlp tlp);
 
-// True when `actor` stands in `relation` to `record`.
+// True when `actor` stands in `relation` to `record`. Empty ids never match,
+// and only kAnyone holds for the anonymous actor.
 bool has_relation(const Actor& actor, Relation relation, const Record& record);
+
+// The read rules of read_rule() for one actor, as flags a store turns into
+// a SQL filter over needs, offers and assessments: a record matches the scope
+// exactly when decide(actor, kRead, record) is kAllow. Allocations, users,
+// organisations and the audit trail are not marked-only records; their lists
+// filter by decide() or by their own parties.
+ReadScope read_scope(const Actor& actor);
 
 // Whether grants may name other organisations on a record with this
 // marking: AMBER+STRICT refuses them (422 naming "access.orgs").
