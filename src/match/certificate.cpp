@@ -39,12 +39,18 @@ std::string check_feasible(const Instance& instance, const ClassNetwork& network
 // (arcs offer -> eligible class, class -> offer that feeds it). Classes are
 // swept from the highest such density down with a backward search, so each
 // offer is labelled once, by the best density that reaches it.
+Fixing fixing_of(const std::vector<Fixing>& fixings, uint32_t need) {
+  return fixings.empty() ? Fixing::kFree : fixings[need];
+}
+
 std::vector<Density> residual_prices(const Instance& instance, const ClassNetwork& network,
-                                     const std::vector<int64_t>& covered) {
+                                     const std::vector<int64_t>& covered,
+                                     const std::vector<Fixing>& fixings) {
   const int classes = network.class_count();
   std::vector<Density> best(classes, Density::zero());
   for (uint32_t i = 0; i < instance.needs.size(); ++i) {
     if (covered[i] == instance.needs[i].amount_cents) continue;
+    if (fixing_of(fixings, i) != Fixing::kFree) continue;
     const int c = network.class_of_need(i);
     const Density density = Density::of(instance.needs[i]);
     if (density > best[c]) best[c] = density;
@@ -86,7 +92,8 @@ std::vector<Density> residual_prices(const Instance& instance, const ClassNetwor
 
 std::string check_slackness(const Instance& instance, const ClassNetwork& network,
                             const std::vector<int64_t>& covered,
-                            const std::vector<Density>& price) {
+                            const std::vector<Density>& price,
+                            const std::vector<Fixing>& fixings) {
   for (int j = 0; j < network.offer_count(); ++j) {
     if (price[j] > Density::zero() && network.spare_budget(j) != 0) {
       return "offer " + instance.offers[j].id + " has a price but budget left";
@@ -102,6 +109,14 @@ std::string check_slackness(const Instance& instance, const ClassNetwork& networ
     }
   }
   for (uint32_t i = 0; i < instance.needs.size(); ++i) {
+    const Fixing fixing = fixing_of(fixings, i);
+    if (fixing == Fixing::kExcluded && covered[i] != 0) {
+      return "excluded need " + instance.needs[i].id + " is covered";
+    }
+    if (fixing == Fixing::kForced && covered[i] != instance.needs[i].amount_cents) {
+      return "forced need " + instance.needs[i].id + " is not covered in full";
+    }
+    if (fixing != Fixing::kFree) continue;
     const Density density = Density::of(instance.needs[i]);
     const Density& pi = class_price[network.class_of_need(i)];
     if (covered[i] < instance.needs[i].amount_cents && density > pi) {
@@ -117,12 +132,13 @@ std::string check_slackness(const Instance& instance, const ClassNetwork& networ
 }  // namespace
 
 LpCertificate certify_lp_optimum(const Instance& instance, const ClassNetwork& network,
-                                 const std::vector<int64_t>& covered) {
+                                 const std::vector<int64_t>& covered,
+                                 const std::vector<Fixing>& fixings) {
   LpCertificate certificate;
   certificate.failure = check_feasible(instance, network, covered);
   if (!certificate.failure.empty()) return certificate;
-  certificate.offer_prices = residual_prices(instance, network, covered);
-  certificate.failure = check_slackness(instance, network, covered, certificate.offer_prices);
+  certificate.offer_prices = residual_prices(instance, network, covered, fixings);
+  certificate.failure = check_slackness(instance, network, covered, certificate.offer_prices, fixings);
   certificate.proven = certificate.failure.empty();
   return certificate;
 }

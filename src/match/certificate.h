@@ -15,6 +15,9 @@
 //   flow(c,j) > 0 => u_j == pi_c,
 //   y_i < a_i     => d_i <= pi_c,
 //   y_i > 0       => d_i >= pi_c.
+// A branch-and-bound node fixes some needs: an excluded need drops out of
+// the LP; a forced one has y_i = a_i, its dual v_i is free in sign, and the
+// last two conditions do not apply to it.
 // Each is a comparison of integers or of fractions by 128-bit cross
 // products, so a passing check proves the LP optimum with no rounding.
 #pragma once
@@ -24,6 +27,7 @@
 #include <vector>
 
 #include "match/class_network.h"
+#include "match/greedy.h"
 #include "match/instance.h"
 #include "match/value_density.h"
 
@@ -36,8 +40,10 @@ struct LpCertificate {
 };
 
 // Checks that `covered` (cents per need) with the flow in `network` is a
-// feasible and optimal solution of the LP relaxation.
+// feasible and optimal solution of the LP relaxation under `fixings` (empty:
+// none, else one per need).
 LpCertificate certify_lp_optimum(const Instance& instance, const ClassNetwork& network,
-                                 const std::vector<int64_t>& covered);
+                                 const std::vector<int64_t>& covered,
+                                 const std::vector<Fixing>& fixings);
 
 }  // namespace tallinn::match

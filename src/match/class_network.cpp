@@ -51,21 +51,28 @@ ClassNetwork::ClassNetwork(const Instance& instance)
     });
   }
 
+  reset();
+  offer_seen_.assign(offer_words_, 0);
+  class_seen_epoch_.assign(classes, 0);
+  offer_parent_.assign(offer_count_, 0);
+  class_parent_.assign(classes, 0);
+}
+
+void ClassNetwork::reset() {
+  const int classes = class_count();
   flow_.assign(static_cast<size_t>(classes) * offer_count_, 0);
   listed_.assign(flow_.size(), 0);
-  fed_classes_.resize(offer_count_);
+  fed_classes_.assign(offer_count_, {});
   spare_.resize(offer_count_);
-  for (int j = 0; j < offer_count_; ++j) spare_[j] = instance.offers[j].budget_cents;
+  for (int j = 0; j < offer_count_; ++j) spare_[j] = instance_.offers[j].budget_cents;
   room_.assign(classes, kUnbounded);
   for (int c = 0; c < classes; ++c) {
     if (eligible_[c].empty()) room_[c] = 0;
   }
   cursor_.assign(classes, 0);
-  cached_path_.resize(classes);
-  offer_seen_.assign(offer_words_, 0);
-  class_seen_epoch_.assign(classes, 0);
-  offer_parent_.assign(offer_count_, 0);
-  class_parent_.assign(classes, 0);
+  cached_path_.assign(classes, {});
+  tentative_ = false;
+  journal_.clear();
 }
 
 void ClassNetwork::set_flow(int c, uint32_t offer, int64_t value) {

@@ -25,6 +25,9 @@ class ClassNetwork {
   // offers. `instance` must outlive the network.
   explicit ClassNetwork(const Instance& instance);
 
+  // Back to no flow at all, as right after construction.
+  void reset();
+
   int class_count() const { return static_cast<int>(class_ids_.size()); }
   int offer_count() const { return offer_count_; }
   // Dense index (0 .. class_count) of the class of need `need`.

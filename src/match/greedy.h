@@ -1,7 +1,9 @@
 // The polymatroid greedy: covering needs in value-density order, each as
 // far as the network can carry, maximises the LP relaxation exactly (the
 // coverage vectors form a polymatroid and the objective is linear). With
-// indivisible needs honoured it is the first-fit heuristic of the MIP.
+// needs forced in full first, it still does, on the contracted polymatroid;
+// that is the LP of a branch-and-bound node. With indivisible needs honoured
+// it is the first-fit heuristic of the MIP.
 #pragma once
 
 #include <cstdint>
@@ -12,11 +14,25 @@
 
 namespace tallinn::match {
 
-// Covers needs in `order` (from order_by_value_density) on `network`, fresh
-// from construction, and returns the cents covered per need. When
-// `honour_indivisible`, an indivisible need is covered in full or not at all;
-// otherwise every need is treated as divisible.
-std::vector<int64_t> cover_greedily(const Instance& instance, const std::vector<uint32_t>& order,
-                                    bool honour_indivisible, ClassNetwork* network);
+// A branch-and-bound decision on one need.
+enum class Fixing : uint8_t {
+  kFree,      // as the LP or the heuristic decides
+  kForced,    // covered in full
+  kExcluded,  // not covered at all
+};
+
+struct GreedyCover {
+  std::vector<int64_t> covered;  // cents per need
+  bool forced_fit = true;        // every kForced need is covered in full
+};
+
+// Covers needs on `network` (in its reset state): first the kForced ones,
+// then the kFree ones in `order` (from order_by_value_density), each as far
+// as it can. `fixings` is empty (all free) or has one entry per need. When
+// `honour_indivisible`, a free indivisible need is covered in full or not at
+// all; otherwise it is treated as divisible.
+GreedyCover cover_greedily(const Instance& instance, const std::vector<uint32_t>& order,
+                           const std::vector<Fixing>& fixings, bool honour_indivisible,
+                           ClassNetwork* network);
 
 }  // namespace tallinn::match

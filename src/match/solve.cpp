@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "match/branch_and_bound.h"
 #include "match/certificate.h"
 #include "match/class_network.h"
 #include "match/disaggregate.h"
@@ -14,6 +15,10 @@ namespace tallinn::match {
 namespace {
 
 constexpr double kOptimalityTolerance = 1e-9;  // matching.md, relative
+// Branch-and-bound work (need visits) granted per second of --time-limit;
+// measured on the 2-core reference machine (bench/RESULTS.md), so that the
+// search ends within the limit while its answer depends on no clock.
+constexpr double kWorkPerSecond = 5e7;
 
 bool honours_indivisibility(const Instance& instance, const std::vector<int64_t>& covered) {
   for (size_t i = 0; i < covered.size(); ++i) {
@@ -69,28 +74,34 @@ double objective_of(const Instance& instance, const std::vector<int64_t>& covere
 
 Result<Solution> solve(const Instance& instance, const SolveOptions& options) {
   const std::vector<uint32_t> order = order_by_value_density(instance);
-
-  ClassNetwork relaxed(instance);
-  const std::vector<int64_t> relaxed_cover =
-      cover_greedily(instance, order, /*honour_indivisible=*/false, &relaxed);
-  const LpCertificate certificate = certify_lp_optimum(instance, relaxed, relaxed_cover);
+  ClassNetwork network(instance);
+  const std::vector<int64_t> relaxed =
+      cover_greedily(instance, order, {}, /*honour_indivisible=*/false, &network).covered;
+  const LpCertificate certificate = certify_lp_optimum(instance, network, relaxed, {});
   if (!certificate.proven) return internal_error();
+  const double lp_objective = objective_of(instance, relaxed);
 
   Solution solution;
-  solution.bound = upper_bound_of(objective_of(instance, relaxed_cover));
-  if (honours_indivisibility(instance, relaxed_cover)) {
-    // The LP optimum is itself feasible, hence optimal: bound == objective.
-    solution.bound = objective_of(instance, relaxed_cover);
-    if (options.explain) {
-      solution.has_explanation = true;
-      solution.explanation = explain(instance, relaxed, relaxed_cover, certificate.offer_prices);
-    }
-    return finish(instance, relaxed, order, relaxed_cover, std::move(solution));
+  CoverPlan plan{{}, /*honour_indivisible=*/false};
+  if (honours_indivisibility(instance, relaxed)) {
+    // The LP optimum is itself feasible, hence optimal.
+    solution.bound = lp_objective;
+  } else {
+    network.reset();
+    const std::vector<int64_t> first_fit = cover_greedily(instance, order, {}, true, &network).covered;
+    SearchLimits limits;
+    limits.work = static_cast<uint64_t>(std::max(0.0, options.time_limit_seconds) * kWorkPerSecond);
+    limits.tolerance = kOptimalityTolerance / 2;
+    TALLINN_ASSIGN_OR_RETURN(
+        SearchOutcome outcome,
+        branch_and_bound(instance, order, lp_objective, {{}, true},
+                         objective_of(instance, first_fit), limits, &network));
+    plan = std::move(outcome.incumbent);
+    solution.bound = outcome.proven ? outcome.incumbent_objective : upper_bound_of(outcome.bound);
   }
-
-  ClassNetwork network(instance);
+  network.reset();
   const std::vector<int64_t> covered =
-      cover_greedily(instance, order, /*honour_indivisible=*/true, &network);
+      cover_greedily(instance, order, plan.fixings, plan.honour_indivisible, &network).covered;
   if (options.explain) {
     solution.has_explanation = true;
     solution.explanation = explain(instance, network, covered, certificate.offer_prices);
