@@ -1,0 +1,114 @@
+// The class-level transportation network: offers -> classes, and a flow on
+// it that stays a maximum flow for the demands pushed so far.
+//
+// The set of coverage vectors y reachable by some allocation is a
+// polymatroid, and needs of one class are interchangeable for eligibility.
+// So the engine never builds the need x offer edge list: it keeps one flow
+// value per (class, offer) pair, and grows the flow into a class on request,
+// re-routing existing flow along residual paths offer -> class -> offer when
+// no eligible offer has budget left (Ford-Fulkerson on a graph of at most
+// 3,888 + |offers| nodes).
+//
+// Not thread-safe. Memory: one int64 per (present class, offer) pair.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "match/instance.h"
+
+namespace tallinn::match {
+
+class ClassNetwork {
+ public:
+  // Builds the classes that have at least one need and their eligible
+  // offers. `instance` must outlive the network.
+  explicit ClassNetwork(const Instance& instance);
+
+  // Back to no flow at all, as right after construction.
+  void reset();
+
+  int class_count() const { return static_cast<int>(class_ids_.size()); }
+  int offer_count() const { return offer_count_; }
+  // Dense index (0 .. class_count) of the class of need `need`.
+  int class_of_need(uint32_t need) const { return dense_class_[instance_.needs[need].class_id]; }
+  // The offers that accept dense class `c`, most specific offer first.
+  const std::vector<uint32_t>& eligible_offers(int c) const { return eligible_[c]; }
+
+  int64_t flow(int c, uint32_t offer) const { return flow_[flow_index(c, offer)]; }
+  int64_t spare_budget(uint32_t offer) const { return spare_[offer]; }
+
+  // Sends up to `want` cents more into class c, re-routing as needed, and
+  // returns how much it sent (less than `want` only when the network cannot
+  // carry more into c: the flow stays maximum).
+  int64_t push(int c, int64_t want);
+
+  // An upper bound on how much more push(c, .) can send (exact right after
+  // a push that fell short). Zero means the class is saturated for good:
+  // pushing into other classes never makes room for it again.
+  int64_t room_upper_bound(int c) const { return room_[c]; }
+  // Lowers that bound to `room` (known from a push that fell short and was
+  // rolled back).
+  void cap_room(int c, int64_t room);
+
+  // Between begin_tentative() and rollback(), every change is journaled so
+  // that rollback() restores the state as it was at begin_tentative();
+  // commit() keeps the changes. Used to try an indivisible need.
+  void begin_tentative();
+  void commit();
+  void rollback();
+
+ private:
+  struct Hop {  // offer `offer` sends more to class `c`
+    int c;
+    uint32_t offer;
+  };
+  struct Change {
+    enum Kind : uint8_t { kFlow, kSpare, kRoom, kCursor } kind;
+    uint64_t index;
+    int64_t old_value;
+  };
+
+  size_t flow_index(int c, uint32_t offer) const {
+    return static_cast<size_t>(c) * offer_count_ + offer;
+  }
+  void set_flow(int c, uint32_t offer, int64_t value);
+  void set_spare(uint32_t offer, int64_t value);
+  void set_room(int c, int64_t value);
+  void set_cursor(int c, uint32_t value);
+
+  int64_t push_direct(int c, int64_t want);
+  int64_t path_capacity(const std::vector<Hop>& path) const;
+  void augment(const std::vector<Hop>& path, int64_t amount);
+  // Breadth-first search for a residual path from an offer with budget left
+  // to class c. On failure marks every class it reached as saturated.
+  bool find_path(int c, std::vector<Hop>* path);
+
+  const Instance& instance_;
+  int offer_count_;
+  int offer_words_;                          // 64-bit words per offer bitset
+  std::vector<int> class_ids_;               // dense -> vocabulary class
+  std::vector<int> dense_class_;             // vocabulary class -> dense, -1 if absent
+  std::vector<std::vector<uint32_t>> eligible_;
+  std::vector<uint64_t> eligible_bits_;      // class_count x offer_words_
+  std::vector<int64_t> flow_;                // class_count x offer_count_
+  std::vector<uint8_t> listed_;              // (c, offer) is in fed_classes_[offer]
+  std::vector<std::vector<int>> fed_classes_;  // offer -> classes it may feed
+  std::vector<int64_t> spare_;
+  std::vector<int64_t> room_;
+  std::vector<uint32_t> cursor_;             // first eligible offer maybe with budget
+  std::vector<std::vector<Hop>> cached_path_;
+
+  // Search scratch, reused across calls.
+  std::vector<uint64_t> offer_seen_;
+  std::vector<uint32_t> class_seen_epoch_;
+  std::vector<uint32_t> offer_parent_;       // class an offer was reached from
+  std::vector<uint32_t> class_parent_;       // offer a class was reached from
+  std::vector<int> queue_;
+  uint32_t epoch_ = 0;
+
+  bool tentative_ = false;
+  std::vector<Change> journal_;
+};
+
+}  // namespace tallinn::match
