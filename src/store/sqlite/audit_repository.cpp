@@ -1,0 +1,94 @@
+#include "store/sqlite/audit_repository.h"
+
+#include "store/sqlite/cursor.h"
+#include "store/sqlite/queries.h"
+
+namespace tallinn::store::sqlite::audit {
+namespace {
+
+// Column order read by read_entry().
+#define TALLINN_AUDIT_COLUMNS                                                        \
+  "sequence, time, actor_user, actor_org, action, record_type, record_id, outcome, " \
+  "changed_fields, state_digest, previous_hash, hash"
+
+constexpr char kSelectLast[] =
+    "SELECT " TALLINN_AUDIT_COLUMNS " FROM audit ORDER BY sequence DESC LIMIT 1";
+constexpr char kSelectPage[] = "SELECT " TALLINN_AUDIT_COLUMNS
+                               " FROM audit WHERE sequence < :before "
+                               "ORDER BY sequence DESC LIMIT :limit";
+constexpr char kSelectAll[] = "SELECT " TALLINN_AUDIT_COLUMNS " FROM audit ORDER BY sequence";
+constexpr char kInsert[] =
+    "INSERT INTO audit (" TALLINN_AUDIT_COLUMNS
+    ") VALUES (:sequence, :time, :actor_user, :actor_org, :action, :record_type, :record_id, "
+    ":outcome, :changed_fields, :state_digest, :previous_hash, :hash)";
+
+#undef TALLINN_AUDIT_COLUMNS
+
+AuditEntry read_entry(const Statement& row) {
+  AuditEntry entry;
+  entry.sequence = row.column_int64(0);
+  entry.time = row.column_int64(1);
+  entry.actor_user = row.column_text(2);
+  entry.actor_org = row.column_text(3);
+  entry.action = row.column_text(4);
+  entry.record_type = row.column_text(5);
+  entry.record_id = row.column_text(6);
+  entry.outcome = row.column_text(7);
+  entry.changed_fields = row.column_text(8);
+  entry.state_digest = row.column_text(9);
+  entry.previous_hash = row.column_text(10);
+  entry.hash = row.column_text(11);
+  return entry;
+}
+
+}  // namespace
+
+Result<std::optional<AuditEntry>> last(Connection& connection) {
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectLast));
+  TALLINN_ASSIGN_OR_RETURN(bool row, query.step());
+  if (!row) return std::optional<AuditEntry>();
+  return std::optional<AuditEntry>(read_entry(query));
+}
+
+Status append(Connection& connection, const AuditEntry& entry) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kInsert));
+  return statement.bind(":sequence", entry.sequence)
+      .bind(":time", entry.time)
+      .bind(":actor_user", entry.actor_user)
+      .bind(":actor_org", entry.actor_org)
+      .bind(":action", entry.action)
+      .bind(":record_type", entry.record_type)
+      .bind(":record_id", entry.record_id)
+      .bind(":outcome", entry.outcome)
+      .bind(":changed_fields", entry.changed_fields)
+      .bind(":state_digest", entry.state_digest)
+      .bind(":previous_hash", entry.previous_hash)
+      .bind(":hash", entry.hash)
+      .run();
+}
+
+Result<Page<AuditEntry>> list(Connection& connection, const PageRequest& page) {
+  int64_t before = INT64_MAX;
+  if (!page.cursor.empty()) {
+    TALLINN_ASSIGN_OR_RETURN(before, decode_sequence_cursor(page.cursor));
+  }
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectPage));
+  query.bind(":before", before).bind(":limit", int64_t{page.limit} + 1);
+  Page<AuditEntry> result;
+  TALLINN_RETURN_IF_ERROR(visit_rows(query, [&](const Statement& row) {
+    result.items.push_back(read_entry(row));
+    return Status::ok();
+  }));
+  if (result.items.size() > static_cast<size_t>(page.limit) && page.limit > 0) {
+    result.items.resize(static_cast<size_t>(page.limit));
+    result.next = encode_sequence_cursor(result.items.back().sequence);
+  }
+  return result;
+}
+
+Status scan(Connection& connection, const std::function<Status(const AuditEntry&)>& visit) {
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectAll));
+  return visit_rows(query, [&](const Statement& row) { return visit(read_entry(row)); });
+}
+
+}  // namespace tallinn::store::sqlite::audit

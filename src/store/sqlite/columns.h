@@ -1,0 +1,23 @@
+// Reading the stored spellings of vocabulary values back into enums.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "core/status.h"
+#include "store/sqlite/statement.h"
+
+namespace tallinn::store::sqlite {
+
+// The value that `parse` (a parse_* function of core/vocabulary.h) makes of
+// the text in `column`. Text it refuses was never written by this store, so
+// it is kInternal, not bad input.
+template <typename T>
+Result<T> parse_column(const Statement& row, int column,
+                       std::optional<T> (*parse)(std::string_view)) {
+  std::optional<T> value = parse(row.column_text(column));
+  if (!value) return internal_error();
+  return *value;
+}
+
+}  // namespace tallinn::store::sqlite

@@ -1,0 +1,172 @@
+#include "store/sqlite/marked_query.h"
+
+#include <sstream>
+
+#include "core/vocabulary.h"
+
+namespace tallinn::store::sqlite {
+namespace {
+
+// One arm reads the records of one marking through one relation. `from`
+// names the record as r; `order` is the arm's keyset, the columns its index
+// ends with.
+struct Arm {
+  std::string from;
+  std::string order_created;
+  std::string order_id;
+};
+
+constexpr char kRecordsOnly[] = "FROM {records} r WHERE r.tlp = {tlp}";
+constexpr char kOwnedRecords[] = "FROM {records} r WHERE r.org = :scope_org AND r.tlp = {tlp}";
+constexpr char kCreatedRecords[] =
+    "FROM {records} r WHERE r.creator = :scope_user AND r.tlp = {tlp}";
+// CROSS JOIN keeps the grants index as the outer loop, so the arm walks the
+// grantee's grants newest first and stops after one page.
+constexpr char kGrantedRecords[] =
+    "FROM {grants} g CROSS JOIN {records} r ON r.id = g.record "
+    "WHERE g.kind = '{kind}' AND g.grantee = {grantee} AND r.tlp = {tlp}";
+constexpr char kTextMatch[] = "r.rid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :text)";
+constexpr char kMergedList[] =
+    "SELECT {columns} FROM ({arms}) AS v CROSS JOIN {records} r ON r.rid = v.rid "
+    "ORDER BY v.created_at DESC, v.id DESC LIMIT :limit";
+constexpr char kListArm[] =
+    "SELECT * FROM (SELECT r.rid AS rid, r.created_at AS created_at, r.id AS id {from}{where} "
+    "ORDER BY {created} DESC, {id} DESC LIMIT :limit)";
+constexpr char kKeysetCondition[] = " AND ({created}, {id}) < (:after_created, :after_id)";
+constexpr char kCountArm[] = "SELECT r.rid {from}{where}";
+constexpr char kMergedCount[] = "SELECT count(*) FROM ({arms})";
+
+std::string replace_all(std::string text, std::string_view name, std::string_view value) {
+  for (size_t at = text.find(name); at != std::string::npos;
+       at = text.find(name, at + value.size())) {
+    text.replace(at, name.size(), value);
+  }
+  return text;
+}
+
+std::string tlp_parameter(int tlp) { return ":tlp_" + std::to_string(tlp); }
+
+Arm record_arm(const char* from, int tlp) {
+  return {replace_all(from, "{tlp}", tlp_parameter(tlp)), "r.created_at", "r.id"};
+}
+
+Arm grant_arm(std::string_view kind, std::string_view grantee, int tlp) {
+  std::string from = replace_all(kGrantedRecords, "{kind}", kind);
+  from = replace_all(std::move(from), "{grantee}", grantee);
+  return {replace_all(std::move(from), "{tlp}", tlp_parameter(tlp)), "g.record_created_at",
+          "g.record"};
+}
+
+// One arm per clause that can reveal anything. A clause with `all` set
+// makes the marking's other relations redundant.
+std::vector<Arm> arms_of(const ReadScope& scope) {
+  std::vector<Arm> arms;
+  for (int tlp = 0; tlp < kTlpCount; ++tlp) {
+    const ReadScope::Clause& clause = scope.by_tlp[tlp];
+    if (clause.all) {
+      arms.push_back(record_arm(kRecordsOnly, tlp));
+      continue;
+    }
+    bool has_org = !scope.org.empty();
+    bool has_user = !scope.user.empty();
+    if (clause.owner_org && has_org) arms.push_back(record_arm(kOwnedRecords, tlp));
+    if (clause.creator && has_user) arms.push_back(record_arm(kCreatedRecords, tlp));
+    if (clause.granted_org && has_org) arms.push_back(grant_arm("org", ":scope_org", tlp));
+    if (clause.named_user && has_user) arms.push_back(grant_arm("user", ":scope_user", tlp));
+  }
+  return arms;
+}
+
+std::string filter_sql(const std::vector<Condition>& filters) {
+  std::string sql;
+  for (const Condition& filter : filters) sql += " AND " + filter.sql;
+  return sql;
+}
+
+std::string join_union(const std::vector<std::string>& selects) {
+  std::string sql;
+  for (const std::string& select : selects) {
+    if (!sql.empty()) sql += " UNION ";
+    sql += select;
+  }
+  return sql;
+}
+
+// Binds every parameter that the generated SQL uses.
+void bind_scope(Statement& query, const ReadScope& scope, const std::vector<Condition>& filters) {
+  for (int tlp = 0; tlp < kTlpCount; ++tlp) {
+    std::string name = tlp_parameter(tlp);
+    if (query.has_parameter(name)) query.bind(name, to_string(static_cast<Tlp>(tlp)));
+  }
+  if (query.has_parameter(":scope_org")) query.bind(":scope_org", scope.org);
+  if (query.has_parameter(":scope_user")) query.bind(":scope_user", scope.user);
+  for (const Condition& filter : filters) query.bind(filter.param, filter.value);
+}
+
+}  // namespace
+
+std::string with_tables(std::string text, const MarkedTable& tables) {
+  text = replace_all(std::move(text), "{records}", tables.records);
+  text = replace_all(std::move(text), "{grants}", tables.grants);
+  return replace_all(std::move(text), "{fts}", tables.fts);
+}
+
+std::optional<Condition> text_condition(const MarkedTable& tables, std::string_view text) {
+  // Each word becomes an FTS5 string ("word", with quotes doubled), so no
+  // input is read as FTS5 syntax; adjacent strings must all match.
+  std::istringstream words{std::string(text)};
+  std::string word;
+  std::string query;
+  while (words >> word) {
+    if (!query.empty()) query += ' ';
+    query += '"' + replace_all(word, "\"", "\"\"") + '"';
+  }
+  if (query.empty()) return std::nullopt;
+  return Condition{with_tables(kTextMatch, tables), ":text", query};
+}
+
+Status visit_marked(Connection& connection, const MarkedTable& tables, std::string_view columns,
+                    const ReadScope& scope, const std::vector<Condition>& filters,
+                    const PageRequest& page, const RowVisitor& visit) {
+  std::optional<TimeKey> after;
+  if (!page.cursor.empty()) {
+    TALLINN_ASSIGN_OR_RETURN(after, decode_time_cursor(page.cursor));
+  }
+  std::vector<Arm> arms = arms_of(scope);
+  if (arms.empty()) return Status::ok();
+  std::vector<std::string> selects;
+  for (const Arm& arm : arms) {
+    std::string where = filter_sql(filters);
+    if (after) where += kKeysetCondition;
+    std::string select = replace_all(kListArm, "{where}", where);
+    select = replace_all(std::move(select), "{from}", arm.from);
+    select = replace_all(std::move(select), "{created}", arm.order_created);
+    selects.push_back(replace_all(std::move(select), "{id}", arm.order_id));
+  }
+  std::string sql = replace_all(kMergedList, "{arms}", join_union(selects));
+  sql = with_tables(replace_all(std::move(sql), "{columns}", columns), tables);
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(sql));
+  bind_scope(query, scope, filters);
+  if (after) query.bind(":after_created", after->created_at).bind(":after_id", after->id);
+  query.bind(":limit", int64_t{page.limit} + 1);
+  return visit_rows(query, visit);
+}
+
+Result<int64_t> count_marked(Connection& connection, const MarkedTable& tables,
+                             const ReadScope& scope, const std::vector<Condition>& filters) {
+  std::vector<Arm> arms = arms_of(scope);
+  if (arms.empty()) return int64_t{0};
+  std::vector<std::string> selects;
+  for (const Arm& arm : arms) {
+    std::string select = replace_all(kCountArm, "{where}", filter_sql(filters));
+    selects.push_back(replace_all(std::move(select), "{from}", arm.from));
+  }
+  std::string sql = with_tables(replace_all(kMergedCount, "{arms}", join_union(selects)), tables);
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(sql));
+  bind_scope(query, scope, filters);
+  TALLINN_ASSIGN_OR_RETURN(bool row, query.step());
+  if (!row) return internal_error();
+  return query.column_int64(0);
+}
+
+}  // namespace tallinn::store::sqlite

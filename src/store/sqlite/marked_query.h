@@ -1,0 +1,59 @@
+// Lists and counts of marked records (needs, offers) filtered by a
+// ReadScope inside the query.
+//
+// The visibility of a ReadScope is an OR of clauses (a marking together with
+// one relation: anyone, owner organisation, granted organisation, named user,
+// creator). A single scan testing that OR walks the whole created_at index
+// when few rows are visible, so each clause becomes its own index-backed
+// arm, keyset-limited to one page, and the arms are merged:
+//
+//   SELECT <columns> FROM (arm UNION arm ...) AS v
+//     CROSS JOIN <records> r ON r.rid = v.rid
+//   ORDER BY v.created_at DESC, v.id DESC LIMIT :limit
+//
+// A page thus reads at most (arms x page) index entries, whatever the size
+// of the table. UNION removes a record that two arms return.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/domain.h"
+#include "core/read_scope.h"
+#include "store/sqlite/queries.h"
+
+namespace tallinn::store::sqlite {
+
+// The tables of one kind of marked record. `records` has columns rid, id,
+// org, tlp, creator, created_at with the indexes of 0001_init.sql; `grants`
+// holds its access lists; `fts` indexes its title and description.
+struct MarkedTable {
+  std::string_view records;
+  std::string_view grants;
+  std::string_view fts;
+};
+
+inline constexpr MarkedTable kNeedTables{"needs", "need_grants", "needs_fts"};
+inline constexpr MarkedTable kOfferTables{"offers", "offer_grants", "offers_fts"};
+
+// `sql` with the placeholders {records}, {grants} and {fts} replaced by the
+// names of `tables`.
+std::string with_tables(std::string sql, const MarkedTable& tables);
+
+// The condition that every word of `text` occurs in the title or the
+// description, or nullopt when `text` has no words. Conditions refer to the
+// record as `r`.
+std::optional<Condition> text_condition(const MarkedTable& tables, std::string_view text);
+
+// Visits, newest first from the page's cursor on, at most page.limit + 1
+// records visible under `scope` that meet every one of `filters`. Rows have
+// `columns`, which name the record's columns as r.<column>.
+Status visit_marked(Connection& connection, const MarkedTable& tables, std::string_view columns,
+                    const ReadScope& scope, const std::vector<Condition>& filters,
+                    const PageRequest& page, const RowVisitor& visit);
+
+// How many records are visible under `scope` and meet `filters`.
+Result<int64_t> count_marked(Connection& connection, const MarkedTable& tables,
+                             const ReadScope& scope, const std::vector<Condition>& filters);
+
+}  // namespace tallinn::store::sqlite

@@ -1,0 +1,149 @@
+#include "store/sqlite/need_repository.h"
+
+#include "store/sqlite/columns.h"
+#include "store/sqlite/grants.h"
+#include "store/sqlite/marked_query.h"
+#include "store/sqlite/queries.h"
+
+namespace tallinn::store::sqlite::needs {
+namespace {
+
+// Column order read by read_need().
+constexpr char kColumns[] =
+    "r.id, r.org, r.title, r.description, r.sector, r.region, r.category, r.amount_cents, "
+    "r.priority, r.national_priority, r.divisible, r.tlp, r.status, r.duplicate_of, r.creator, "
+    "r.version, r.created_at, r.updated_at";
+constexpr char kFromById[] = " FROM needs r WHERE r.id = :id";
+constexpr char kInsert[] =
+    "INSERT INTO needs (id, org, title, description, sector, region, category, amount_cents, "
+    "priority, national_priority, divisible, tlp, status, duplicate_of, creator, version, "
+    "created_at, updated_at) VALUES (:id, :org, :title, :description, :sector, :region, "
+    ":category, :amount_cents, :priority, :national_priority, :divisible, :tlp, :status, "
+    ":duplicate_of, :creator, :version, :created_at, :updated_at)";
+constexpr char kUpdate[] =
+    "UPDATE needs SET org = :org, title = :title, description = :description, sector = :sector, "
+    "region = :region, category = :category, amount_cents = :amount_cents, "
+    "priority = :priority, national_priority = :national_priority, divisible = :divisible, "
+    "tlp = :tlp, status = :status, duplicate_of = :duplicate_of, creator = :creator, "
+    "version = :version, updated_at = :updated_at "
+    "WHERE id = :id AND version = :expected_version";
+
+// Binds the parameters that kInsert and kUpdate share.
+void bind_fields(Statement& statement, const Need& need) {
+  std::optional<int64_t> national_priority;
+  if (need.national_priority) national_priority = *need.national_priority;
+  statement.bind(":id", need.id)
+      .bind(":org", need.org)
+      .bind(":title", need.title)
+      .bind(":description", need.description)
+      .bind(":sector", to_string(need.sector))
+      .bind(":region", region_code(need.region))
+      .bind(":category", to_string(need.category))
+      .bind(":amount_cents", need.amount)
+      .bind(":priority", int64_t{need.priority})
+      .bind_optional(":national_priority", national_priority)
+      .bind(":divisible", int64_t{need.divisible})
+      .bind(":tlp", to_string(need.tlp))
+      .bind(":status", to_string(need.status))
+      .bind_optional(":duplicate_of", need.duplicate_of)
+      .bind(":creator", need.creator)
+      .bind(":updated_at", need.updated_at);
+}
+
+Result<Need> read_need(const Statement& row) {
+  Need need;
+  need.id = row.column_text(0);
+  need.org = row.column_text(1);
+  need.title = row.column_text(2);
+  need.description = row.column_text(3);
+  TALLINN_ASSIGN_OR_RETURN(need.sector, parse_column(row, 4, parse_sector));
+  TALLINN_ASSIGN_OR_RETURN(need.region, parse_column(row, 5, parse_region));
+  TALLINN_ASSIGN_OR_RETURN(need.category, parse_column(row, 6, parse_category));
+  need.amount = row.column_int64(7);
+  need.priority = static_cast<int>(row.column_int64(8));
+  if (std::optional<int64_t> national = row.column_optional_int64(9)) {
+    need.national_priority = static_cast<int>(*national);
+  }
+  need.divisible = row.column_int64(10) != 0;
+  TALLINN_ASSIGN_OR_RETURN(need.tlp, parse_column(row, 11, parse_tlp));
+  TALLINN_ASSIGN_OR_RETURN(need.status, parse_column(row, 12, parse_need_status));
+  need.duplicate_of = row.column_optional_text(13);
+  need.creator = row.column_text(14);
+  need.version = row.column_int64(15);
+  need.created_at = row.column_int64(16);
+  need.updated_at = row.column_int64(17);
+  return need;
+}
+
+// A need with its grants.
+std::function<Result<Need>(const Statement&)> reader(Connection& connection) {
+  return [&connection](const Statement& row) -> Result<Need> {
+    TALLINN_ASSIGN_OR_RETURN(Need need, read_need(row));
+    TALLINN_ASSIGN_OR_RETURN(need.access, read_access(connection, kNeedTables, need.id));
+    return need;
+  };
+}
+
+std::vector<Condition> conditions_of(const NeedFilter& filter) {
+  std::vector<Condition> conditions;
+  if (filter.status) {
+    conditions.push_back(column_equals("status", std::string(to_string(*filter.status))));
+  }
+  if (filter.sector) {
+    conditions.push_back(column_equals("sector", std::string(to_string(*filter.sector))));
+  }
+  if (filter.region) {
+    conditions.push_back(column_equals("region", std::string(region_code(*filter.region))));
+  }
+  if (filter.category) {
+    conditions.push_back(column_equals("category", std::string(to_string(*filter.category))));
+  }
+  if (filter.org) conditions.push_back(column_equals("org", *filter.org));
+  if (std::optional<Condition> text = text_condition(kNeedTables, filter.text)) {
+    conditions.push_back(std::move(*text));
+  }
+  return conditions;
+}
+
+}  // namespace
+
+Status insert(Connection& connection, const Need& need) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kInsert));
+  bind_fields(statement, need);
+  statement.bind(":version", need.version).bind(":created_at", need.created_at);
+  TALLINN_RETURN_IF_ERROR(statement.run());
+  return write_access(connection, kNeedTables, need.id, need.access);
+}
+
+Result<Need> find(Connection& connection, const Id& id) {
+  TALLINN_ASSIGN_OR_RETURN(Statement query,
+                           connection.prepare("SELECT " + std::string(kColumns) + kFromById));
+  query.bind(":id", id);
+  return read_one<Need>(query, reader(connection));
+}
+
+Status update(Connection& connection, const Need& need, int64_t expected_version) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kUpdate));
+  bind_fields(statement, need);
+  statement.bind(":version", expected_version + 1).bind(":expected_version", expected_version);
+  TALLINN_RETURN_IF_ERROR(statement.run());
+  TALLINN_RETURN_IF_ERROR(finish_versioned_update(connection, "needs", need.id));
+  return write_access(connection, kNeedTables, need.id, need.access);
+}
+
+Result<Page<Need>> list(Connection& connection, const ReadScope& scope, const NeedFilter& filter,
+                        const PageRequest& page) {
+  std::vector<Condition> conditions = conditions_of(filter);
+  return collect_page<Need>(
+      page.limit,
+      [&](const RowVisitor& visit) {
+        return visit_marked(connection, kNeedTables, kColumns, scope, conditions, page, visit);
+      },
+      reader(connection));
+}
+
+Result<int64_t> count(Connection& connection, const ReadScope& scope, const NeedFilter& filter) {
+  return count_marked(connection, kNeedTables, scope, conditions_of(filter));
+}
+
+}  // namespace tallinn::store::sqlite::needs

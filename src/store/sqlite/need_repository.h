@@ -1,0 +1,22 @@
+// Needs in SQLite: the needs table, their grants and their text index.
+// Functions run inside the caller's transaction on `connection`.
+#pragma once
+
+#include "core/domain.h"
+#include "core/read_scope.h"
+#include "store/sqlite/connection.h"
+#include "store/store.h"
+
+namespace tallinn::store::sqlite::needs {
+
+// kConflict when the id exists, or when org names no organisation.
+Status insert(Connection& connection, const Need& need);
+Result<Need> find(Connection& connection, const Id& id);
+// Stores every field but id and created_at; version becomes
+// expected_version + 1.
+Status update(Connection& connection, const Need& need, int64_t expected_version);
+Result<Page<Need>> list(Connection& connection, const ReadScope& scope, const NeedFilter& filter,
+                        const PageRequest& page);
+Result<int64_t> count(Connection& connection, const ReadScope& scope, const NeedFilter& filter);
+
+}  // namespace tallinn::store::sqlite::needs

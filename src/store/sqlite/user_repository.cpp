@@ -1,0 +1,150 @@
+#include "store/sqlite/user_repository.h"
+
+#include "store/sqlite/columns.h"
+#include "store/sqlite/queries.h"
+
+namespace tallinn::store::sqlite::users {
+namespace {
+
+// Column order read by read_user(); the password hash follows them where a
+// query needs it.
+constexpr char kColumns[] = "id, org, email, role, disabled, version, created_at, updated_at";
+constexpr int kPasswordHashColumn = 8;
+constexpr char kSelectById[] =
+    "SELECT id, org, email, role, disabled, version, created_at, updated_at "
+    "FROM users WHERE id = :id";
+constexpr char kSelectByEmail[] =
+    "SELECT id, org, email, role, disabled, version, created_at, updated_at, password_hash "
+    "FROM users WHERE email = :email";
+constexpr char kInsert[] =
+    "INSERT INTO users (id, org, email, role, disabled, password_hash, version, created_at, "
+    "updated_at) VALUES (:id, :org, :email, :role, :disabled, :password_hash, :version, "
+    ":created_at, :updated_at)";
+constexpr char kUpdate[] =
+    "UPDATE users SET org = :org, email = :email, role = :role, disabled = :disabled, "
+    "version = :version, updated_at = :updated_at "
+    "WHERE id = :id AND version = :expected_version";
+constexpr char kSetPasswordHash[] =
+    "UPDATE users SET password_hash = :password_hash WHERE id = :id";
+
+constexpr char kInsertSession[] =
+    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
+    "VALUES (:token_hash, :user_id, :created_at, :expires_at)";
+constexpr char kSelectSession[] =
+    "SELECT token_hash, user_id, created_at, expires_at FROM sessions "
+    "WHERE token_hash = :token_hash";
+constexpr char kDeleteSession[] = "DELETE FROM sessions WHERE token_hash = :token_hash";
+constexpr char kDeleteSessionsOf[] = "DELETE FROM sessions WHERE user_id = :user_id";
+
+void bind_fields(Statement& statement, const User& user) {
+  statement.bind(":id", user.id)
+      .bind(":org", user.org)
+      .bind(":email", user.email)
+      .bind(":role", to_string(user.role))
+      .bind(":disabled", int64_t{user.disabled})
+      .bind(":updated_at", user.updated_at);
+}
+
+Result<User> read_user(const Statement& row) {
+  User user;
+  user.id = row.column_text(0);
+  user.org = row.column_text(1);
+  user.email = row.column_text(2);
+  TALLINN_ASSIGN_OR_RETURN(user.role, parse_column(row, 3, parse_role));
+  user.disabled = row.column_int64(4) != 0;
+  user.version = row.column_int64(5);
+  user.created_at = row.column_int64(6);
+  user.updated_at = row.column_int64(7);
+  return user;
+}
+
+Result<Credentials> read_credentials(const Statement& row) {
+  TALLINN_ASSIGN_OR_RETURN(User user, read_user(row));
+  return Credentials{std::move(user), row.column_text(kPasswordHashColumn)};
+}
+
+Result<Session> read_session(const Statement& row) {
+  return Session{row.column_text(0), row.column_text(1), row.column_int64(2), row.column_int64(3)};
+}
+
+// OK when the statement that just ran changed a row, else kNotFound.
+Status changed_one(Connection& connection) {
+  return connection.changes() > 0 ? Status::ok() : not_found();
+}
+
+}  // namespace
+
+Status insert(Connection& connection, const User& user, const std::string& password_hash) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kInsert));
+  bind_fields(statement, user);
+  statement.bind(":password_hash", password_hash)
+      .bind(":version", user.version)
+      .bind(":created_at", user.created_at);
+  return statement.run();
+}
+
+Result<User> find(Connection& connection, const Id& id) {
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectById));
+  query.bind(":id", id);
+  return read_one<User>(query, read_user);
+}
+
+Result<Credentials> credentials_by_email(Connection& connection, const std::string& email) {
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectByEmail));
+  query.bind(":email", email);
+  return read_one<Credentials>(query, read_credentials);
+}
+
+Result<Page<User>> list(Connection& connection, const std::optional<Id>& org,
+                        const PageRequest& page) {
+  std::vector<Condition> conditions;
+  if (org) conditions.push_back(column_equals("org", *org));
+  return collect_page<User>(
+      page.limit,
+      [&](const RowVisitor& visit) {
+        return visit_by_time(connection, kColumns, "users", conditions, page, visit);
+      },
+      read_user);
+}
+
+Status update(Connection& connection, const User& user, int64_t expected_version) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kUpdate));
+  bind_fields(statement, user);
+  statement.bind(":version", expected_version + 1).bind(":expected_version", expected_version);
+  TALLINN_RETURN_IF_ERROR(statement.run());
+  return finish_versioned_update(connection, "users", user.id);
+}
+
+Status set_password_hash(Connection& connection, const Id& user, const std::string& password_hash) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kSetPasswordHash));
+  TALLINN_RETURN_IF_ERROR(statement.bind(":id", user).bind(":password_hash", password_hash).run());
+  return changed_one(connection);
+}
+
+Status insert_session(Connection& connection, const Session& session) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kInsertSession));
+  return statement.bind(":token_hash", session.token_hash)
+      .bind(":user_id", session.user)
+      .bind(":created_at", session.created_at)
+      .bind(":expires_at", session.expires_at)
+      .run();
+}
+
+Result<Session> session(Connection& connection, const std::string& token_hash) {
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectSession));
+  query.bind(":token_hash", token_hash);
+  return read_one<Session>(query, read_session);
+}
+
+Status delete_session(Connection& connection, const std::string& token_hash) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kDeleteSession));
+  TALLINN_RETURN_IF_ERROR(statement.bind(":token_hash", token_hash).run());
+  return changed_one(connection);
+}
+
+Status delete_sessions_of(Connection& connection, const Id& user) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kDeleteSessionsOf));
+  return statement.bind(":user_id", user).run();
+}
+
+}  // namespace tallinn::store::sqlite::users
