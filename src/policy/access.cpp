@@ -271,6 +271,10 @@ Status check_grants(Tlp tlp, const Id& owner_org, const Access& access) {
   return Status::ok();
 }
 
+Tlp default_marking(RecordKind kind) {
+  return kind == RecordKind::kAssessment ? Tlp::kAmberStrict : Tlp::kAmber;
+}
+
 std::optional<Action> marking_action(Tlp from, Tlp to) {
   if (to > from) return Action::kRaiseMarking;
   if (to < from) return Action::kLowerMarking;

@@ -146,6 +146,11 @@ bool has_relation(const Actor& actor, Relation relation, const Record& record);
 // filter by decide() or by their own parties.
 ReadScope read_scope(const Actor& actor);
 
+// The marking a new record gets when its creator names none: AMBER for
+// needs (access.md), AMBER+STRICT for assessments, which describe a whole
+// beneficiary's weaknesses; AMBER for every other marked kind.
+Tlp default_marking(RecordKind kind);
+
 // Whether grants may name other organisations on a record with this
 // marking: AMBER+STRICT refuses them (422 naming "access.orgs").
 Status check_grants(Tlp tlp, const Id& owner_org, const Access& access);
