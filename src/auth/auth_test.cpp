@@ -1,7 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
-#include <cstring>
+#include <functional>
 #include <set>
 #include <string>
 
@@ -69,22 +70,32 @@ TEST_F(AuthTest, LongPasswordsCountEveryCharacter) {
   }
 }
 
+// The shortest of three runs of `work`: timing on a shared machine is noisy,
+// and only the slow side of the noise misleads.
+std::chrono::nanoseconds fastest_run(const std::function<void()>& work) {
+  auto fastest = std::chrono::nanoseconds::max();
+  for (int run = 0; run < 3; ++run) {
+    auto start = std::chrono::steady_clock::now();
+    work();
+    fastest = std::min(fastest, std::chrono::nanoseconds(std::chrono::steady_clock::now() - start));
+  }
+  return fastest;
+}
+
 TEST_F(AuthTest, OverLongPasswordIsRefusedBeforeHashing) {
   std::string huge(1 << 20, 'a');
-  auto start = std::chrono::steady_clock::now();
-  std::string one_hash = hash_of("a");
-  auto hashing = std::chrono::steady_clock::now() - start;
-  start = std::chrono::steady_clock::now();
   Result<std::string> refused = hash_password(huge);
-  auto elapsed = std::chrono::steady_clock::now() - start;
   ASSERT_FALSE(refused.is_ok());
   EXPECT_EQ(refused.status().code(), ErrorCode::kTooLarge);
   EXPECT_EQ(refused.status().field(), "password");
-  // One argon2id hash takes tens of milliseconds; a refusal takes none.
-  EXPECT_LT(elapsed * 4, hashing);
   EXPECT_EQ(hash_password(long_password(kMaxPasswordBytes + 1)).status().code(),
             ErrorCode::kTooLarge);
-  EXPECT_FALSE(verify_password(huge, one_hash));
+  // One argon2id hash takes tens of milliseconds; a refusal takes none.
+  auto hashing = fastest_run([] { hash_of("a"); });
+  auto refusing = fastest_run([&] { (void)hash_password(huge); });
+  EXPECT_LT(refusing * 100, hashing);
+  auto verifying_huge = fastest_run([&] { EXPECT_FALSE(verify_password(huge, "$argon2id$")); });
+  EXPECT_LT(verifying_huge * 100, hashing);
 }
 
 TEST_F(AuthTest, EmptyPasswordIsInvalid) {
@@ -104,15 +115,11 @@ TEST_F(AuthTest, MalformedHashVerifiesNothing) {
 TEST_F(AuthTest, BurningVerificationTimeCostsAboutOneVerification) {
   std::string hash = hash_of("password");
   burn_verification_time();  // builds its fixed hash once
-  auto start = std::chrono::steady_clock::now();
-  verify_password("wrong", hash);
-  auto verification = std::chrono::steady_clock::now() - start;
-  start = std::chrono::steady_clock::now();
-  burn_verification_time();
-  auto burnt = std::chrono::steady_clock::now() - start;
+  auto verification = fastest_run([&] { verify_password("wrong", hash); });
+  auto burnt = fastest_run([] { burn_verification_time(); });
   // Generous bounds: the point is "a real argon2id run", not a benchmark.
-  EXPECT_GT(burnt * 4, verification);
-  EXPECT_LT(burnt, verification * 4);
+  EXPECT_GT(burnt * 3, verification);
+  EXPECT_LT(burnt, verification * 3);
 }
 
 // Hands out 0, 1, 2, ... so tokens are predictable in tests.

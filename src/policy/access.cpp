@@ -59,8 +59,9 @@ bool can_read(const Actor& actor, const Record& record) {
     case RecordKind::kAssessment:
       return visible_by_marking(actor, record);
     case RecordKind::kAllocation:
-      // The parties see it whatever its marking, except that RED still
-      // narrows it to the named users and the creator.
+      // api.md gives allocations their own readers, the parties, whatever
+      // the marking (so no allocation is public); RED still narrows them to
+      // the named users and the creator.
       return is_allocation_party(actor, record) &&
              (record.tlp != Tlp::kRed || visible_by_marking(actor, record));
     case RecordKind::kOrganisation:
@@ -269,6 +270,10 @@ Status check_grants(Tlp tlp, const Id& owner_org, const Access& access) {
     }
   }
   return Status::ok();
+}
+
+Tlp default_marking(RecordKind kind) {
+  return kind == RecordKind::kAssessment ? Tlp::kAmberStrict : Tlp::kAmber;
 }
 
 std::optional<Action> marking_action(Tlp from, Tlp to) {

@@ -30,33 +30,36 @@ struct Actor {
   }
 };
 
+// What the actor wants to do. Each action applies to the record kinds noted
+// beside it (tests/cases/access/rules.txt lists who may, per kind); on any
+// other kind it is kForbidden.
 enum class Action {
-  kRead,
-  kCreateNeed,
-  kEditNeed,  // fields of a need; before validation or after (the rule differs)
-  kSubmitNeed,
-  kValidateNeed,
-  kPublishNeed,
-  kAdvanceNeed,  // published -> matched -> funded -> delivering -> delivered, verified -> closed
-  kRejectNeed,
-  kMarkDuplicate,
-  kWithdrawNeed,
-  kVerifyDelivery,  // delivered -> verified, and verifying an allocation
-  kSetNationalPriority,
-  kCreateOffer,
-  kEditOffer,
-  kRaiseMarking,
-  kLowerMarking,
-  kChangeAccess,  // access.orgs / access.users
-  kRunMatching,
-  kMakeProposal,
-  kRecordDecision,
-  kCommitAllocation,  // and declining it
-  kAssignImplementer,
-  kReportDelivery,
-  kReadAudit,
-  kManageOrganisations,
-  kManageUsers,
+  kRead,                 // every kind
+  kCreateNeed,           // need, assessment (an assessment is a beneficiary's need statement)
+  kEditNeed,             // need, assessment; before validation or after (the rule differs)
+  kSubmitNeed,           // need
+  kValidateNeed,         // need
+  kPublishNeed,          // need
+  kAdvanceNeed,          // need: published -> ... -> delivered, verified -> closed
+  kRejectNeed,           // need
+  kMarkDuplicate,        // need
+  kWithdrawNeed,         // need; before validation or after (the rule differs)
+  kVerifyDelivery,       // need (delivered -> verified), allocation
+  kSetNationalPriority,  // need
+  kCreateOffer,          // offer
+  kEditOffer,            // offer
+  kRaiseMarking,         // need, offer, allocation, assessment
+  kLowerMarking,         // need, offer, allocation, assessment
+  kChangeAccess,         // need, offer, allocation, assessment: access.orgs / access.users
+  kRunMatching,          // any: concerns no single record
+  kMakeProposal,         // any: concerns no single record
+  kRecordDecision,       // allocation
+  kCommitAllocation,     // allocation; and declining it
+  kAssignImplementer,    // allocation
+  kReportDelivery,       // allocation
+  kReadAudit,            // audit
+  kManageOrganisations,  // organisation
+  kManageUsers,          // user
 };
 inline constexpr int kActionCount = 26;
 
@@ -72,10 +75,7 @@ enum class RecordKind { kNeed, kOffer, kAllocation, kAssessment, kOrganisation, 
 // also only by its named users and creator; organisations by every signed-in
 // user; users by admins, the offices, their own organisation and themselves
 // (`id` is the user's id, `owner_org` their organisation); the audit trail
-// by the back office and admins. Each action applies to the kinds it names
-// (kCreateNeed and kEditNeed to needs and assessments, kVerifyDelivery to
-// needs and allocations, the marking actions to every marked kind); any
-// other pairing is kForbidden.
+// by the back office and admins.
 struct Record {
   RecordKind kind = RecordKind::kNeed;
   Id id;
@@ -83,7 +83,7 @@ struct Record {
   Id creator;
   Tlp tlp = Tlp::kAmber;
   Access access;
-  std::optional<NeedStatus> need_status;  // needs only
+  std::optional<NeedStatus> need_status;  // needs only; none counts as validated
   // Allocations: the other side of each decision (separation of duties).
   Id offer_org;        // the donor whose offer funds the allocation
   Id implementer_org;  // the assigned implementer, if any
@@ -145,6 +145,11 @@ bool has_relation(const Actor& actor, Relation relation, const Record& record);
 // organisations and the audit trail are not marked-only records; their lists
 // filter by decide() or by their own parties.
 ReadScope read_scope(const Actor& actor);
+
+// The marking a new record gets when its creator names none: AMBER for
+// needs (access.md), AMBER+STRICT for assessments, which describe a whole
+// beneficiary's weaknesses; AMBER for every other marked kind.
+Tlp default_marking(RecordKind kind);
 
 // Whether grants may name other organisations on a record with this
 // marking: AMBER+STRICT refuses them (422 naming "access.orgs").

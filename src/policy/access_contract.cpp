@@ -55,8 +55,24 @@ std::vector<std::string> split_commas(const std::string& text) {
   return parts;
 }
 
-Who tail(const std::vector<std::string>& fields, size_t from) {
-  return Who(fields.begin() + static_cast<std::ptrdiff_t>(from), fields.end());
+bool is_known_token(const std::string& token) {
+  if (token == "anyone" || token == "signed_in" || token == "office" || token == "marking") {
+    return true;
+  }
+  if (kRelationTokens.count(token) || parse_role(token)) return true;
+  size_t at = token.find('@');
+  return at != std::string::npos && parse_role(token.substr(0, at)) &&
+         kRelationTokens.count(token.substr(at + 1));
+}
+
+// The fields from `from` on, each a token of a "who" list; a misspelt token
+// is an error rather than a silent "nobody".
+Result<Who> who_from(const std::vector<std::string>& fields, size_t from) {
+  Who who(fields.begin() + static_cast<std::ptrdiff_t>(from), fields.end());
+  for (const std::string& token : who) {
+    if (!is_known_token(token)) return invalid("who", "unknown token " + token);
+  }
+  return who;
 }
 
 std::optional<NeedStatus> parse_status(const std::string& text) { return parse_need_status(text); }
@@ -107,10 +123,11 @@ Status AccessContract::parse_line(const std::vector<std::string>& fields) {
   if (keyword == "see" && fields.size() >= 3) {
     std::optional<Tlp> tlp = parse_tlp(fields[1]);
     if (!tlp) return invalid("see", "unknown marking " + fields[1]);
-    marking_[*tlp] = tail(fields, 2);
+    TALLINN_ASSIGN_OR_RETURN(marking_[*tlp], who_from(fields, 2));
   } else if (keyword == "reads" && fields.size() >= 3) {
     std::optional<Tlp> only_for = parse_tlp(fields[2]);
-    reads_[fields[1]].push_back({only_for, tail(fields, only_for ? 3 : 2)});
+    TALLINN_ASSIGN_OR_RETURN(Who who, who_from(fields, only_for ? 3 : 2));
+    reads_[fields[1]].push_back({only_for, std::move(who)});
   } else if (keyword == "before-validation") {
     for (size_t i = 1; i < fields.size(); ++i) {
       std::optional<NeedStatus> status = parse_status(fields[i]);
@@ -118,9 +135,10 @@ Status AccessContract::parse_line(const std::vector<std::string>& fields) {
       before_validation_.insert(*status);
     }
   } else if (keyword == "may" && fields.size() >= 4) {
-    may_.push_back({fields[1], split_commas(fields[2]), tail(fields, 3)});
+    TALLINN_ASSIGN_OR_RETURN(Who who, who_from(fields, 3));
+    may_.push_back({fields[1], split_commas(fields[2]), std::move(who)});
   } else if (keyword == "refuse" && fields.size() >= 3) {
-    refuse_[fields[1]] = tail(fields, 2);
+    TALLINN_ASSIGN_OR_RETURN(refuse_[fields[1]], who_from(fields, 2));
   } else if (keyword == "create" && fields.size() == 2) {
     creates_.insert(fields[1]);
   } else if (keyword == "open") {

@@ -314,6 +314,12 @@ TEST(AccessTest, StrictRecordsRefuseGrantsToOtherOrganisations) {
   }
 }
 
+TEST(AccessTest, NewNeedsAreAmberAndNewAssessmentsAmberStrict) {
+  EXPECT_EQ(default_marking(RecordKind::kNeed), Tlp::kAmber);
+  EXPECT_EQ(default_marking(RecordKind::kAssessment), Tlp::kAmberStrict);
+  EXPECT_EQ(default_marking(RecordKind::kOffer), Tlp::kAmber);
+}
+
 TEST(AccessTest, MarkingActionFollowsTheTlpOrder) {
   const std::vector<Tlp> least_to_most = {Tlp::kClear, Tlp::kGreen, Tlp::kAmber, Tlp::kAmberStrict,
                                           Tlp::kRed};
