@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 
 namespace tallinn::store::sqlite::testing {
 
@@ -17,10 +18,15 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
+SqliteOptions logging_options() {
+  SqliteOptions options;
+  options.hooks.log = [](std::string_view detail) { std::cerr << detail << "\n"; };
+  return options;
+}
+
 void StoreTest::SetUp() {
-  Result<std::unique_ptr<Store>> opened = open_store("sqlite://" + db_path());
-  ASSERT_OK(opened.status());
-  store_ = std::move(opened).value();
+  store_ = reopen(logging_options());
+  ASSERT_NE(store_, nullptr);
   ASSERT_OK(store_->migrate());
 }
 

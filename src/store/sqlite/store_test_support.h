@@ -32,12 +32,15 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// Options that print failure details to stderr.
+SqliteOptions logging_options();
+
 // A test with its own database file, opened and migrated.
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override;
-  // Opens the database again (another Store on the same file).
-  std::unique_ptr<Store> reopen(SqliteOptions options = {});
+  // Opens the database file (again: another Store on the same file).
+  std::unique_ptr<Store> reopen(SqliteOptions options = logging_options());
   std::unique_ptr<Transaction> write();
   std::unique_ptr<Transaction> read();
   std::string db_path() const { return (dir_.path() / "test.db").string(); }
