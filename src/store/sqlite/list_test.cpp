@@ -48,21 +48,22 @@ std::vector<NamedScope> scope_shapes(const Id& org, const Id& user) {
       {"granted", scope({{Tlp::kAmber, granted}})},
       {"named", scope({{Tlp::kRed, named}})},
       {"creator", scope({{Tlp::kRed, creator}, {Tlp::kAmber, creator}})},
-      {"member",
-       scope({{Tlp::kClear, all},
-              {Tlp::kGreen, all},
-              {Tlp::kAmber, owner_or_granted},
-              {Tlp::kAmberStrict, owner},
-              {Tlp::kRed, named_or_creator}})},
-      {"office",
-       scope({{Tlp::kClear, all},
-              {Tlp::kGreen, all},
-              {Tlp::kAmber, {.all = true, .owner_org = true}},
-              {Tlp::kAmberStrict, all},
-              {Tlp::kRed, named_or_creator}})},
-      {"redundant_flags",
-       scope({{Tlp::kRed, {.all = false, .owner_org = true, .granted_org = true,
-                           .named_user = true, .creator = true}}})},
+      {"member", scope({{Tlp::kClear, all},
+                        {Tlp::kGreen, all},
+                        {Tlp::kAmber, owner_or_granted},
+                        {Tlp::kAmberStrict, owner},
+                        {Tlp::kRed, named_or_creator}})},
+      {"office", scope({{Tlp::kClear, all},
+                        {Tlp::kGreen, all},
+                        {Tlp::kAmber, {.all = true, .owner_org = true}},
+                        {Tlp::kAmberStrict, all},
+                        {Tlp::kRed, named_or_creator}})},
+      {"redundant_flags", scope({{Tlp::kRed,
+                                  {.all = false,
+                                   .owner_org = true,
+                                   .granted_org = true,
+                                   .named_user = true,
+                                   .creator = true}}})},
   };
 }
 
@@ -172,7 +173,7 @@ class ListTest : public StoreTest {
     }
     for (int n = 0; n < kNeeds; ++n) {
       Need need = make_need(n, orgs_[pick(kOrgs)], users_[pick(kUsers)]);
-      need.id = test_id(pick(1 << 30));  // ids in no relation to time
+      need.id = test_id(pick(1 << 30));   // ids in no relation to time
       need.created_at = 1000 + pick(60);  // many ties, broken by id
       need.tlp = static_cast<Tlp>(pick(kTlpCount));
       need.status = static_cast<NeedStatus>(pick(3));
