@@ -71,6 +71,7 @@ void ClassNetwork::reset() {
   }
   cursor_.assign(classes, 0);
   cached_path_.assign(classes, {});
+  dead_offers_.assign(offer_words_, 0);
   tentative_ = false;
   journal_.clear();
 }
@@ -189,7 +190,7 @@ void ClassNetwork::augment(const std::vector<Hop>& path, int64_t amount) {
 
 bool ClassNetwork::find_path(int c, std::vector<Hop>* path) {
   ++epoch_;
-  std::fill(offer_seen_.begin(), offer_seen_.end(), 0);
+  offer_seen_ = dead_offers_;
   queue_.clear();
   queue_.push_back(c);
   class_seen_epoch_[c] = epoch_;
@@ -222,7 +223,8 @@ bool ClassNetwork::find_path(int c, std::vector<Hop>* path) {
             }
           }
           fed[kept++] = y;
-          if (flow(y, offer) == 0 || class_seen_epoch_[y] == epoch_) continue;
+          // A saturated class reaches no offer with budget: no need to look.
+          if (flow(y, offer) == 0 || class_seen_epoch_[y] == epoch_ || room_[y] == 0) continue;
           class_seen_epoch_[y] = epoch_;
           class_parent_[y] = offer;
           queue_.push_back(y);
@@ -231,7 +233,15 @@ bool ClassNetwork::find_path(int c, std::vector<Hop>* path) {
       }
     }
   }
-  for (int x : queue_) set_room(x, 0);
+  for (int x : queue_) {
+    set_room(x, 0);
+    // Whatever a saturated class reaches has no budget left, now and later
+    // (saturation is permanent), so later searches skip those offers. Not
+    // recorded while tentative: rollback would have to undo it.
+    if (tentative_) continue;
+    const uint64_t* eligible = &eligible_bits_[static_cast<size_t>(x) * offer_words_];
+    for (int word = 0; word < offer_words_; ++word) dead_offers_[word] |= eligible[word];
+  }
   return false;
 }
 

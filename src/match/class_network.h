@@ -98,6 +98,7 @@ class ClassNetwork {
   std::vector<int64_t> room_;
   std::vector<uint32_t> cursor_;             // first eligible offer maybe with budget
   std::vector<std::vector<Hop>> cached_path_;
+  std::vector<uint64_t> dead_offers_;        // reachable from a saturated class
 
   // Search scratch, reused across calls.
   std::vector<uint64_t> offer_seen_;
