@@ -2,7 +2,7 @@
 
 #include <simdjson.h>
 
-#include <unordered_set>
+#include <functional>
 
 #include "matchio/money.h"
 
@@ -18,48 +18,77 @@ std::string element(const char* array, size_t index) {
   return std::string(array) + "[" + std::to_string(index) + "]";
 }
 
+// Names an input element, e.g. needs[17].priority or offers[2].regions[1].
+// Built into a string only for an error message: a million needs must not
+// cost a million string allocations.
+struct FieldPath {
+  const char* array;
+  size_t index;
+  std::string_view key = {};
+  int64_t item = -1;  // position inside a list field, when >= 0
+
+  FieldPath with_key(std::string_view field_key) const { return {array, index, field_key}; }
+  FieldPath with_item(size_t position) const {
+    return {array, index, key, static_cast<int64_t>(position)};
+  }
+  std::string str() const {
+    std::string text = element(array, index);
+    if (!key.empty()) text.append(".").append(key);
+    if (item >= 0) text.append("[").append(std::to_string(item)).append("]");
+    return text;
+  }
+};
+
 Status syntax_error(const std::string& where, simdjson::error_code error) {
   return malformed(std::string("invalid JSON: ") + simdjson::error_message(error), where);
 }
+Status syntax_error(const FieldPath& where, simdjson::error_code error) {
+  return syntax_error(where.str(), error);
+}
+Status invalid_at(const FieldPath& where, std::string message) {
+  return tallinn::invalid(where.str(), std::move(message));
+}
 
 // A field value that must be a non-empty string.
-Result<std::string_view> read_string(od::value& value, const std::string& field) {
+Result<std::string_view> read_string(od::value& value, const FieldPath& field) {
   std::string_view text;
-  if (value.get_string().get(text) != simdjson::SUCCESS) return invalid(field, "must be a string");
-  if (text.empty()) return invalid(field, "must not be empty");
+  if (value.get_string().get(text) != simdjson::SUCCESS) return invalid_at(field, "must be a string");
+  if (text.empty()) return invalid_at(field, "must not be empty");
   return text;
 }
 
-Result<int64_t> read_cents(od::value& value, const std::string& field) {
+Result<int64_t> read_cents(od::value& value, const FieldPath& field) {
   od::json_type type;
   if (value.type().get(type) != simdjson::SUCCESS || type != od::json_type::number) {
-    return invalid(field, "must be a number (euros)");
+    return invalid_at(field, "must be a number (euros)");
   }
-  return parse_cents(value.raw_json_token(), match::kMaxCents, field);
+  Result<int64_t> cents = parse_cents(value.raw_json_token(), match::kMaxCents, {});
+  if (!cents) return invalid_at(field, cents.status().message());
+  return cents;
 }
 
 template <typename CodeOf>
-Result<int> read_code(od::value& value, const std::string& field, CodeOf code_of,
+Result<int> read_code(od::value& value, const FieldPath& field, CodeOf code_of,
                       const char* vocabulary) {
   TALLINN_ASSIGN_OR_RETURN(std::string_view name, read_string(value, field));
   const std::optional<int> code = code_of(name);
-  if (!code) return invalid(field, std::string("unknown ") + vocabulary + " \"" + std::string(name) + "\"");
+  if (!code) return invalid_at(field, std::string("unknown ") + vocabulary + " \"" + std::string(name) + "\"");
   return *code;
 }
 
 // A list of vocabulary names as a bit mask; absent, null or empty = `any`.
 template <typename CodeOf>
-Result<uint32_t> read_mask(od::value& value, const std::string& field, CodeOf code_of,
+Result<uint32_t> read_mask(od::value& value, const FieldPath& field, CodeOf code_of,
                            const char* vocabulary, uint32_t any) {
   if (value.is_null()) return any;
   od::array array;
   if (value.get_array().get(array) != simdjson::SUCCESS) {
-    return invalid(field, "must be a list of strings");
+    return invalid_at(field, "must be a list of strings");
   }
   uint32_t mask = 0;
   size_t index = 0;
   for (auto item : array) {
-    const std::string item_field = element(field.c_str(), index++);
+    const FieldPath item_field = field.with_item(index++);
     od::value item_value;
     if (item.get(item_value) != simdjson::SUCCESS) return syntax_error(item_field, item.error());
     TALLINN_ASSIGN_OR_RETURN(int code, read_code(item_value, item_field, code_of, vocabulary));
@@ -68,9 +97,9 @@ Result<uint32_t> read_mask(od::value& value, const std::string& field, CodeOf co
   return mask == 0 ? any : mask;
 }
 
-Status read_need(od::value& value, const std::string& where, Need* need) {
+Status read_need(od::value& value, const FieldPath& where, Need* need) {
   od::object object;
-  if (value.get_object().get(object) != simdjson::SUCCESS) return invalid(where, "must be an object");
+  if (value.get_object().get(object) != simdjson::SUCCESS) return invalid_at(where, "must be an object");
   int sector = -1, region = -1, category = -1;
   bool has_id = false, has_amount = false, has_priority = false;
   for (auto field : object) {
@@ -78,20 +107,20 @@ Status read_need(od::value& value, const std::string& where, Need* need) {
     if (field.unescaped_key().get(key) != simdjson::SUCCESS) return syntax_error(where, field.error());
     od::value field_value;
     if (field.value().get(field_value) != simdjson::SUCCESS) return syntax_error(where, field.error());
-    const std::string name = where + "." + std::string(key);
+    const FieldPath name = where.with_key(key);
     if (key == "id") {
       TALLINN_ASSIGN_OR_RETURN(std::string_view id, read_string(field_value, name));
       need->id = id;
       has_id = true;
     } else if (key == "amount") {
       TALLINN_ASSIGN_OR_RETURN(need->amount_cents, read_cents(field_value, name));
-      if (need->amount_cents == 0) return invalid(name, "must be > 0");
+      if (need->amount_cents == 0) return invalid_at(name, "must be > 0");
       has_amount = true;
     } else if (key == "priority") {
       int64_t priority = 0;
       if (field_value.get_int64().get(priority) != simdjson::SUCCESS || priority < 1 ||
           priority > 5) {
-        return invalid(name, "must be an integer 1..5");
+        return invalid_at(name, "must be an integer 1..5");
       }
       need->priority = static_cast<int>(priority);
       has_priority = true;
@@ -104,23 +133,23 @@ Status read_need(od::value& value, const std::string& where, Need* need) {
                                read_code(field_value, name, match::category_code, "category"));
     } else if (key == "divisible") {
       if (field_value.get_bool().get(need->divisible) != simdjson::SUCCESS) {
-        return invalid(name, "must be true or false");
+        return invalid_at(name, "must be true or false");
       }
     }
   }
-  if (!has_id) return invalid(where + ".id", "missing");
-  if (!has_amount) return invalid(where + ".amount", "missing");
-  if (!has_priority) return invalid(where + ".priority", "missing");
-  if (sector < 0) return invalid(where + ".sector", "missing");
-  if (region < 0) return invalid(where + ".region", "missing");
-  if (category < 0) return invalid(where + ".category", "missing");
+  if (!has_id) return invalid_at(where.with_key("id"), "missing");
+  if (!has_amount) return invalid_at(where.with_key("amount"), "missing");
+  if (!has_priority) return invalid_at(where.with_key("priority"), "missing");
+  if (sector < 0) return invalid_at(where.with_key("sector"), "missing");
+  if (region < 0) return invalid_at(where.with_key("region"), "missing");
+  if (category < 0) return invalid_at(where.with_key("category"), "missing");
   need->class_id = match::class_of(sector, region, category);
   return Status::ok();
 }
 
-Status read_offer(od::value& value, const std::string& where, Offer* offer) {
+Status read_offer(od::value& value, const FieldPath& where, Offer* offer) {
   od::object object;
-  if (value.get_object().get(object) != simdjson::SUCCESS) return invalid(where, "must be an object");
+  if (value.get_object().get(object) != simdjson::SUCCESS) return invalid_at(where, "must be an object");
   offer->sector_mask = match::kAnySector;
   offer->region_mask = match::kAnyRegion;
   offer->category_mask = match::kAnyCategory;
@@ -130,7 +159,7 @@ Status read_offer(od::value& value, const std::string& where, Offer* offer) {
     if (field.unescaped_key().get(key) != simdjson::SUCCESS) return syntax_error(where, field.error());
     od::value field_value;
     if (field.value().get(field_value) != simdjson::SUCCESS) return syntax_error(where, field.error());
-    const std::string name = where + "." + std::string(key);
+    const FieldPath name = where.with_key(key);
     if (key == "id") {
       TALLINN_ASSIGN_OR_RETURN(std::string_view id, read_string(field_value, name));
       offer->id = id;
@@ -153,8 +182,8 @@ Status read_offer(od::value& value, const std::string& where, Offer* offer) {
                                          match::kAnyCategory));
     }
   }
-  if (!has_id) return invalid(where + ".id", "missing");
-  if (!has_budget) return invalid(where + ".budget", "missing");
+  if (!has_id) return invalid_at(where.with_key("id"), "missing");
+  if (!has_budget) return invalid_at(where.with_key("budget"), "missing");
   return Status::ok();
 }
 
@@ -165,7 +194,7 @@ Status read_array(od::value& value, const char* name, ReadItem read_item, std::v
   if (value.get_array().get(array) != simdjson::SUCCESS) return invalid(name, "must be a list");
   size_t index = 0;
   for (auto item : array) {
-    const std::string where = element(name, index++);
+    const FieldPath where{name, index++};
     od::value item_value;
     if (item.get(item_value) != simdjson::SUCCESS) return syntax_error(where, item.error());
     items->emplace_back();
@@ -174,14 +203,22 @@ Status read_array(od::value& value, const char* name, ReadItem read_item, std::v
   return Status::ok();
 }
 
+// Open addressing over item indices: no allocation per id.
 template <typename Item>
 Status check_unique_ids(const std::vector<Item>& items, const char* name) {
-  std::unordered_set<std::string_view> seen;
-  seen.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (!seen.insert(items[i].id).second) {
-      return invalid(element(name, i) + ".id", "duplicate id \"" + items[i].id + "\"");
+  constexpr uint32_t kEmpty = UINT32_MAX;
+  size_t capacity = 16;
+  while (capacity < 2 * items.size()) capacity <<= 1;
+  std::vector<uint32_t> slots(capacity, kEmpty);
+  const std::hash<std::string_view> hash;
+  for (uint32_t i = 0; i < items.size(); ++i) {
+    size_t slot = hash(items[i].id) & (capacity - 1);
+    for (; slots[slot] != kEmpty; slot = (slot + 1) & (capacity - 1)) {
+      if (items[slots[slot]].id == items[i].id) {
+        return invalid(element(name, i) + ".id", "duplicate id \"" + items[i].id + "\"");
+      }
     }
+    slots[slot] = i;
   }
   return Status::ok();
 }
