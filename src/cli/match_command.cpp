@@ -63,8 +63,9 @@ void add_match_command(CLI::App& app, int* exit_code) {
   auto arguments = std::make_shared<MatchArguments>();
   command->add_option("instance", arguments->instance_path, "instance JSON file")->required();
   command->add_option("-o,--output", arguments->output_path, "result file (default: stdout)");
-  command->add_option("--time-limit", arguments->time_limit_seconds,
-                      "seconds for closing the gap with indivisible needs")
+  command
+      ->add_option("--time-limit", arguments->time_limit_seconds,
+                   "seconds for closing the gap with indivisible needs")
       ->check(CLI::PositiveNumber);
   command->add_flag("--explain", arguments->explain, "add shadow prices and uncovered reasons");
   command->callback([arguments, exit_code] { *exit_code = run_match(*arguments); });

@@ -10,8 +10,8 @@ namespace tallinn::match {
 namespace {
 
 struct Node {
-  double bound;                  // the parent's LP value
-  uint64_t sequence;             // creation order: ties go to the older node
+  double bound;       // the parent's LP value
+  uint64_t sequence;  // creation order: ties go to the older node
   std::vector<uint32_t> forced;
   std::vector<uint32_t> excluded;
 };

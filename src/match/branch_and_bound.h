@@ -30,14 +30,14 @@ struct CoverPlan {
 struct SearchOutcome {
   CoverPlan incumbent;
   double incumbent_objective = 0;
-  double bound = 0;      // proven upper bound on the MIP optimum
-  bool proven = false;   // the incumbent is optimal within `tolerance`
+  double bound = 0;     // proven upper bound on the MIP optimum
+  bool proven = false;  // the incumbent is optimal within `tolerance`
   uint64_t nodes = 0;
 };
 
 struct SearchLimits {
-  uint64_t work = 0;          // need visits summed over node LPs and heuristics
-  double tolerance = 0;       // relative: prune nodes within it of the incumbent
+  uint64_t work = 0;     // need visits summed over node LPs and heuristics
+  double tolerance = 0;  // relative: prune nodes within it of the incumbent
 };
 
 // Starts from the root LP's value `root_bound` and the incumbent `start`

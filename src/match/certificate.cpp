@@ -91,8 +91,7 @@ std::vector<Density> residual_prices(const Instance& instance, const ClassNetwor
 }
 
 std::string check_slackness(const Instance& instance, const ClassNetwork& network,
-                            const std::vector<int64_t>& covered,
-                            const std::vector<Density>& price,
+                            const std::vector<int64_t>& covered, const std::vector<Density>& price,
                             const std::vector<Fixing>& fixings) {
   for (int j = 0; j < network.offer_count(); ++j) {
     if (price[j] > Density::zero() && network.spare_budget(j) != 0) {
@@ -101,7 +100,8 @@ std::string check_slackness(const Instance& instance, const ClassNetwork& networ
   }
   std::vector<Density> class_price(network.class_count(), Density::infinity());
   for (int c = 0; c < network.class_count(); ++c) {
-    for (uint32_t j : network.eligible_offers(c)) class_price[c] = std::min(class_price[c], price[j]);
+    for (uint32_t j : network.eligible_offers(c))
+      class_price[c] = std::min(class_price[c], price[j]);
     for (uint32_t j : network.eligible_offers(c)) {
       if (network.flow(c, j) > 0 && !(price[j] == class_price[c])) {
         return "offer " + instance.offers[j].id + " feeds a class below its price";
@@ -138,7 +138,8 @@ LpCertificate certify_lp_optimum(const Instance& instance, const ClassNetwork& n
   certificate.failure = check_feasible(instance, network, covered);
   if (!certificate.failure.empty()) return certificate;
   certificate.offer_prices = residual_prices(instance, network, covered, fixings);
-  certificate.failure = check_slackness(instance, network, covered, certificate.offer_prices, fixings);
+  certificate.failure =
+      check_slackness(instance, network, covered, certificate.offer_prices, fixings);
   certificate.proven = certificate.failure.empty();
   return certificate;
 }

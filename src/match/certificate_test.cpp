@@ -23,7 +23,8 @@ Instance contested_instance() {
 TEST(Certificate, ProvesTheGreedyOptimum) {
   const Instance instance = contested_instance();
   ClassNetwork network(instance);
-  const auto cover = cover_greedily(instance, order_by_value_density(instance), {}, false, &network);
+  const auto cover =
+      cover_greedily(instance, order_by_value_density(instance), {}, false, &network);
   const LpCertificate certificate = certify_lp_optimum(instance, network, cover.covered, {});
   EXPECT_TRUE(certificate.proven) << certificate.failure;
   // "mid" is full; BROAD's next euro would cover one euro of "cheap"
@@ -52,7 +53,8 @@ TEST(Certificate, HonoursFixings) {
   const Instance instance = contested_instance();
   ClassNetwork network(instance);
   std::vector<Fixing> fixings = {Fixing::kForced, Fixing::kFree, Fixing::kExcluded};
-  const auto cover = cover_greedily(instance, order_by_value_density(instance), fixings, false, &network);
+  const auto cover =
+      cover_greedily(instance, order_by_value_density(instance), fixings, false, &network);
   ASSERT_TRUE(cover.forced_fit);
   EXPECT_EQ(cover.covered, (std::vector<int64_t>{100, 100, 0}));
   EXPECT_TRUE(certify_lp_optimum(instance, network, cover.covered, fixings).proven);

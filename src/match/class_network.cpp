@@ -115,10 +115,18 @@ void ClassNetwork::rollback() {
   tentative_ = false;
   for (auto change = journal_.rbegin(); change != journal_.rend(); ++change) {
     switch (change->kind) {
-      case Change::kFlow: flow_[change->index] = change->old_value; break;
-      case Change::kSpare: spare_[change->index] = change->old_value; break;
-      case Change::kRoom: room_[change->index] = change->old_value; break;
-      case Change::kCursor: cursor_[change->index] = static_cast<uint32_t>(change->old_value); break;
+      case Change::kFlow:
+        flow_[change->index] = change->old_value;
+        break;
+      case Change::kSpare:
+        spare_[change->index] = change->old_value;
+        break;
+      case Change::kRoom:
+        room_[change->index] = change->old_value;
+        break;
+      case Change::kCursor:
+        cursor_[change->index] = static_cast<uint32_t>(change->old_value);
+        break;
     }
   }
   journal_.clear();

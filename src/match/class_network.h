@@ -86,25 +86,25 @@ class ClassNetwork {
 
   const Instance& instance_;
   int offer_count_;
-  int offer_words_;                          // 64-bit words per offer bitset
-  std::vector<int> class_ids_;               // dense -> vocabulary class
-  std::vector<int> dense_class_;             // vocabulary class -> dense, -1 if absent
+  int offer_words_;               // 64-bit words per offer bitset
+  std::vector<int> class_ids_;    // dense -> vocabulary class
+  std::vector<int> dense_class_;  // vocabulary class -> dense, -1 if absent
   std::vector<std::vector<uint32_t>> eligible_;
-  std::vector<uint64_t> eligible_bits_;      // class_count x offer_words_
-  std::vector<int64_t> flow_;                // class_count x offer_count_
-  std::vector<uint8_t> listed_;              // (c, offer) is in fed_classes_[offer]
+  std::vector<uint64_t> eligible_bits_;        // class_count x offer_words_
+  std::vector<int64_t> flow_;                  // class_count x offer_count_
+  std::vector<uint8_t> listed_;                // (c, offer) is in fed_classes_[offer]
   std::vector<std::vector<int>> fed_classes_;  // offer -> classes it may feed
   std::vector<int64_t> spare_;
   std::vector<int64_t> room_;
-  std::vector<uint32_t> cursor_;             // first eligible offer maybe with budget
+  std::vector<uint32_t> cursor_;  // first eligible offer maybe with budget
   std::vector<std::vector<Hop>> cached_path_;
-  std::vector<uint64_t> dead_offers_;        // reachable from a saturated class
+  std::vector<uint64_t> dead_offers_;  // reachable from a saturated class
 
   // Search scratch, reused across calls.
   std::vector<uint64_t> offer_seen_;
   std::vector<uint32_t> class_seen_epoch_;
-  std::vector<uint32_t> offer_parent_;       // class an offer was reached from
-  std::vector<uint32_t> class_parent_;       // offer a class was reached from
+  std::vector<uint32_t> offer_parent_;  // class an offer was reached from
+  std::vector<uint32_t> class_parent_;  // offer a class was reached from
   std::vector<int> queue_;
   uint32_t epoch_ = 0;
 

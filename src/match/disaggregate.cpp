@@ -45,13 +45,12 @@ std::vector<Allocation> disaggregate(const Instance& instance, const ClassNetwor
 }
 
 Result<std::vector<int64_t>> verify_allocations(const Instance& instance,
-                                        const std::vector<Allocation>& allocations) {
+                                                const std::vector<Allocation>& allocations) {
   std::vector<int64_t> covered(instance.needs.size(), 0);
   std::vector<int64_t> spent(instance.offers.size(), 0);
   for (const Allocation& allocation : allocations) {
     const Need& need = instance.needs[allocation.need];
-    if (allocation.amount_cents <= 0 ||
-        !instance.offers[allocation.offer].accepts(need.class_id)) {
+    if (allocation.amount_cents <= 0 || !instance.offers[allocation.offer].accepts(need.class_id)) {
       return internal_error();
     }
     covered[allocation.need] += allocation.amount_cents;
@@ -60,7 +59,8 @@ Result<std::vector<int64_t>> verify_allocations(const Instance& instance,
   for (size_t i = 0; i < covered.size(); ++i) {
     const Need& need = instance.needs[i];
     if (covered[i] > need.amount_cents) return internal_error();
-    if (!need.divisible && covered[i] != 0 && covered[i] != need.amount_cents) return internal_error();
+    if (!need.divisible && covered[i] != 0 && covered[i] != need.amount_cents)
+      return internal_error();
   }
   for (size_t j = 0; j < spent.size(); ++j) {
     if (spent[j] > instance.offers[j].budget_cents) return internal_error();

@@ -95,13 +95,14 @@ Result<Solution> solve(const Instance& instance, const SolveOptions& options) {
     return finish(instance, network, order, relaxed, certificate, options, std::move(solution));
   }
   network.reset();
-  const double first_fit = objective_of(instance, cover_greedily(instance, order, {}, true, &network).covered);
+  const double first_fit =
+      objective_of(instance, cover_greedily(instance, order, {}, true, &network).covered);
   SearchLimits limits;
   limits.work = static_cast<uint64_t>(std::max(0.0, options.time_limit_seconds) * kWorkPerSecond);
   limits.tolerance = kOptimalityTolerance / 2;
-  TALLINN_ASSIGN_OR_RETURN(SearchOutcome outcome,
-                           branch_and_bound(instance, order, lp_objective, {{}, true}, first_fit,
-                                            limits, &network));
+  TALLINN_ASSIGN_OR_RETURN(
+      SearchOutcome outcome,
+      branch_and_bound(instance, order, lp_objective, {{}, true}, first_fit, limits, &network));
   solution.bound = outcome.proven ? outcome.incumbent_objective : upper_bound_of(outcome.bound);
   network.reset();
   const std::vector<int64_t> covered =

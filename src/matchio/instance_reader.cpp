@@ -52,7 +52,8 @@ Status invalid_at(const FieldPath& where, std::string message) {
 // A field value that must be a non-empty string.
 Result<std::string_view> read_string(od::value& value, const FieldPath& field) {
   std::string_view text;
-  if (value.get_string().get(text) != simdjson::SUCCESS) return invalid_at(field, "must be a string");
+  if (value.get_string().get(text) != simdjson::SUCCESS)
+    return invalid_at(field, "must be a string");
   if (text.empty()) return invalid_at(field, "must not be empty");
   return text;
 }
@@ -72,7 +73,9 @@ Result<int> read_code(od::value& value, const FieldPath& field, CodeOf code_of,
                       const char* vocabulary) {
   TALLINN_ASSIGN_OR_RETURN(std::string_view name, read_string(value, field));
   const std::optional<int> code = code_of(name);
-  if (!code) return invalid_at(field, std::string("unknown ") + vocabulary + " \"" + std::string(name) + "\"");
+  if (!code)
+    return invalid_at(field,
+                      std::string("unknown ") + vocabulary + " \"" + std::string(name) + "\"");
   return *code;
 }
 
@@ -97,17 +100,32 @@ Result<uint32_t> read_mask(od::value& value, const FieldPath& field, CodeOf code
   return mask == 0 ? any : mask;
 }
 
-Status read_need(od::value& value, const FieldPath& where, Need* need) {
+// Calls visit(key, value, path) for each field of the object `value`;
+// stops at the first error.
+template <typename Visit>
+Status for_each_field(od::value& value, const FieldPath& where, Visit visit) {
   od::object object;
-  if (value.get_object().get(object) != simdjson::SUCCESS) return invalid_at(where, "must be an object");
-  int sector = -1, region = -1, category = -1;
-  bool has_id = false, has_amount = false, has_priority = false;
+  if (value.get_object().get(object) != simdjson::SUCCESS) {
+    return invalid_at(where, "must be an object");
+  }
   for (auto field : object) {
     std::string_view key;
-    if (field.unescaped_key().get(key) != simdjson::SUCCESS) return syntax_error(where, field.error());
+    if (field.unescaped_key().get(key) != simdjson::SUCCESS) {
+      return syntax_error(where, field.error());
+    }
     od::value field_value;
-    if (field.value().get(field_value) != simdjson::SUCCESS) return syntax_error(where, field.error());
-    const FieldPath name = where.with_key(key);
+    if (field.value().get(field_value) != simdjson::SUCCESS) {
+      return syntax_error(where, field.error());
+    }
+    TALLINN_RETURN_IF_ERROR(visit(key, field_value, where.with_key(key)));
+  }
+  return Status::ok();
+}
+
+Status read_need(od::value& value, const FieldPath& where, Need* need) {
+  int sector = -1, region = -1, category = -1;
+  bool has_id = false, has_amount = false, has_priority = false;
+  auto visit = [&](std::string_view key, od::value& field_value, const FieldPath& name) -> Status {
     if (key == "id") {
       TALLINN_ASSIGN_OR_RETURN(std::string_view id, read_string(field_value, name));
       need->id = id;
@@ -136,7 +154,9 @@ Status read_need(od::value& value, const FieldPath& where, Need* need) {
         return invalid_at(name, "must be true or false");
       }
     }
-  }
+    return Status::ok();
+  };
+  TALLINN_RETURN_IF_ERROR(for_each_field(value, where, visit));
   if (!has_id) return invalid_at(where.with_key("id"), "missing");
   if (!has_amount) return invalid_at(where.with_key("amount"), "missing");
   if (!has_priority) return invalid_at(where.with_key("priority"), "missing");
@@ -148,18 +168,11 @@ Status read_need(od::value& value, const FieldPath& where, Need* need) {
 }
 
 Status read_offer(od::value& value, const FieldPath& where, Offer* offer) {
-  od::object object;
-  if (value.get_object().get(object) != simdjson::SUCCESS) return invalid_at(where, "must be an object");
   offer->sector_mask = match::kAnySector;
   offer->region_mask = match::kAnyRegion;
   offer->category_mask = match::kAnyCategory;
   bool has_id = false, has_budget = false;
-  for (auto field : object) {
-    std::string_view key;
-    if (field.unescaped_key().get(key) != simdjson::SUCCESS) return syntax_error(where, field.error());
-    od::value field_value;
-    if (field.value().get(field_value) != simdjson::SUCCESS) return syntax_error(where, field.error());
-    const FieldPath name = where.with_key(key);
+  auto visit = [&](std::string_view key, od::value& field_value, const FieldPath& name) -> Status {
     if (key == "id") {
       TALLINN_ASSIGN_OR_RETURN(std::string_view id, read_string(field_value, name));
       offer->id = id;
@@ -177,11 +190,13 @@ Status read_offer(od::value& value, const FieldPath& where, Offer* offer) {
       TALLINN_ASSIGN_OR_RETURN(offer->region_mask, read_mask(field_value, name, match::region_code,
                                                              "region", match::kAnyRegion));
     } else if (key == "categories") {
-      TALLINN_ASSIGN_OR_RETURN(offer->category_mask,
-                               read_mask(field_value, name, match::category_code, "category",
-                                         match::kAnyCategory));
+      TALLINN_ASSIGN_OR_RETURN(
+          offer->category_mask,
+          read_mask(field_value, name, match::category_code, "category", match::kAnyCategory));
     }
-  }
+    return Status::ok();
+  };
+  TALLINN_RETURN_IF_ERROR(for_each_field(value, where, visit));
   if (!has_id) return invalid_at(where.with_key("id"), "missing");
   if (!has_budget) return invalid_at(where.with_key("budget"), "missing");
   return Status::ok();
@@ -189,7 +204,8 @@ Status read_offer(od::value& value, const FieldPath& where, Offer* offer) {
 
 // Reads the array `name` with `read_item` for each element into `items`.
 template <typename Item, typename ReadItem>
-Status read_array(od::value& value, const char* name, ReadItem read_item, std::vector<Item>* items) {
+Status read_array(od::value& value, const char* name, ReadItem read_item,
+                  std::vector<Item>* items) {
   od::array array;
   if (value.get_array().get(array) != simdjson::SUCCESS) return invalid(name, "must be a list");
   size_t index = 0;
@@ -231,9 +247,11 @@ Status read_root(od::document& document, Instance* instance) {
   bool has_needs = false, has_offers = false;
   for (auto field : root) {
     std::string_view key;
-    if (field.unescaped_key().get(key) != simdjson::SUCCESS) return syntax_error("instance", field.error());
+    if (field.unescaped_key().get(key) != simdjson::SUCCESS)
+      return syntax_error("instance", field.error());
     od::value value;
-    if (field.value().get(value) != simdjson::SUCCESS) return syntax_error("instance", field.error());
+    if (field.value().get(value) != simdjson::SUCCESS)
+      return syntax_error("instance", field.error());
     if (key == "needs") {
       if (has_needs) return invalid("needs", "appears twice");
       has_needs = true;
@@ -250,7 +268,8 @@ Status read_root(od::document& document, Instance* instance) {
     }
   }
   const char* trailing = nullptr;
-  if (document.current_location().get(trailing) == simdjson::SUCCESS) return malformed("invalid JSON: content after the instance object");
+  if (document.current_location().get(trailing) == simdjson::SUCCESS)
+    return malformed("invalid JSON: content after the instance object");
   if (!has_needs) return invalid("needs", "missing");
   if (!has_offers) return invalid("offers", "missing");
   if (instance->needs.size() >= (size_t{1} << 32) || instance->offers.size() >= (size_t{1} << 31)) {
@@ -260,7 +279,8 @@ Status read_root(od::document& document, Instance* instance) {
   int64_t total_cents = 0;
   for (const Need& need : instance->needs) total_cents += need.amount_cents;
   for (const Offer& offer : instance->offers) total_cents += offer.budget_cents;
-  if (total_cents > (int64_t{1} << 61)) return Status(ErrorCode::kTooLarge, "amounts sum too large");
+  if (total_cents > (int64_t{1} << 61))
+    return Status(ErrorCode::kTooLarge, "amounts sum too large");
   TALLINN_RETURN_IF_ERROR(check_unique_ids(instance->needs, "needs"));
   return check_unique_ids(instance->offers, "offers");
 }
