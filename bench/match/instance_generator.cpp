@@ -32,7 +32,8 @@ class SplitMix64 {
 };
 
 constexpr double kPriorityCumulative[] = {0.35, 0.62, 0.82, 0.94, 1.0};
-constexpr const char* kDonors[] = {"EE", "CA", "DK", "FR", "DE", "IT", "NL", "PL", "SE", "GB", "US", "EU"};
+constexpr const char* kDonors[] = {"EE", "CA", "DK", "FR", "DE", "IT",
+                                   "NL", "PL", "SE", "GB", "US", "EU"};
 constexpr double kBudgetShare = 0.55;
 
 // Any with probability `p_any`, else 1..max_size distinct codes of `count`.

@@ -5,6 +5,7 @@
 // divisible and with 30% indivisible needs: `tallinn match` end to end (a
 // child process), the parse alone and the solve alone (in process), and
 // the explicit-model references (references.h). Prints a Markdown table.
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -32,8 +33,8 @@ using Clock = std::chrono::steady_clock;
 struct Size {
   std::string name;
   int64_t needs, offers;
-  int repeats;         // take the fastest of this many runs
-  bool run_lemon;      // the explicit network fits in memory
+  int repeats;     // take the fastest of this many runs
+  bool run_lemon;  // the explicit network fits in memory
 };
 
 double seconds_since(Clock::time_point start) {
@@ -41,10 +42,10 @@ double seconds_since(Clock::time_point start) {
 }
 
 fs::path instance_file(const fs::path& dir, const GeneratorParameters& parameters) {
-  const fs::path file = dir / ("match_" + std::to_string(parameters.needs) + "x" +
-                               std::to_string(parameters.offers) + "_indiv" +
-                               std::to_string(static_cast<int>(parameters.indivisible_share * 100)) +
-                               ".json");
+  const fs::path file =
+      dir /
+      ("match_" + std::to_string(parameters.needs) + "x" + std::to_string(parameters.offers) +
+       "_indiv" + std::to_string(static_cast<int>(parameters.indivisible_share * 100)) + ".json");
   if (!fs::exists(file)) {
     const std::string json = tallinn::bench::generate_instance_json(parameters);
     std::ofstream(file, std::ios::binary) << json;
@@ -60,7 +61,8 @@ double cpu_seconds() {
   rusage children;
   getrusage(RUSAGE_CHILDREN, &children);
   auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec * 1e-6; };
-  return self.tv_sec + self.tv_nsec * 1e-9 + seconds(children.ru_utime) + seconds(children.ru_stime);
+  return self.tv_sec + self.tv_nsec * 1e-9 + seconds(children.ru_utime) +
+         seconds(children.ru_stime);
 }
 
 struct Timing {
@@ -101,6 +103,10 @@ std::string relative_difference(double a, double b) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The same heap policy as `tallinn match` (cli/match_command.cpp), so that
+  // the parse alone is timed as the command runs it.
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   std::string tallinn, sizes_wanted = "10k,100k,1m";
   fs::path dir = fs::temp_directory_path();
   double cbc_seconds = 60;
@@ -108,12 +114,18 @@ int main(int argc, char** argv) {
   bool skip_reference = false;
   for (int k = 1; k < argc; ++k) {
     const std::string flag = argv[k];
-    if (flag == "--tallinn" && k + 1 < argc) tallinn = argv[++k];
-    else if (flag == "--dir" && k + 1 < argc) dir = argv[++k];
-    else if (flag == "--sizes" && k + 1 < argc) sizes_wanted = argv[++k];
-    else if (flag == "--cbc-seconds" && k + 1 < argc) cbc_seconds = std::stod(argv[++k]);
-    else if (flag == "--cbc-max-needs" && k + 1 < argc) cbc_max_needs = std::stoll(argv[++k]);
-    else if (flag == "--skip-reference") skip_reference = true;
+    if (flag == "--tallinn" && k + 1 < argc)
+      tallinn = argv[++k];
+    else if (flag == "--dir" && k + 1 < argc)
+      dir = argv[++k];
+    else if (flag == "--sizes" && k + 1 < argc)
+      sizes_wanted = argv[++k];
+    else if (flag == "--cbc-seconds" && k + 1 < argc)
+      cbc_seconds = std::stod(argv[++k]);
+    else if (flag == "--cbc-max-needs" && k + 1 < argc)
+      cbc_max_needs = std::stoll(argv[++k]);
+    else if (flag == "--skip-reference")
+      skip_reference = true;
     else {
       std::cerr << "usage: match_bench --tallinn PATH [--dir DIR] [--sizes 10k,100k,1m] "
                    "[--cbc-seconds S] [--cbc-max-needs N] [--skip-reference]\n";
@@ -137,22 +149,24 @@ int main(int argc, char** argv) {
     for (double share : {0.0, 0.3}) {
       const GeneratorParameters parameters{size.needs, size.offers, 2024, share};
       const fs::path file = instance_file(dir, parameters);
-      tallinn::Result<tallinn::match::Instance> instance = tallinn::Status(tallinn::internal_error());
-      const Timing parse = fastest(size.repeats, [&] {
-        instance = tallinn::matchio::read_instance_file(file.string());
-      });
+      tallinn::Result<tallinn::match::Instance> instance =
+          tallinn::Status(tallinn::internal_error());
+      const Timing parse = fastest(
+          size.repeats, [&] { instance = tallinn::matchio::read_instance_file(file.string()); });
       if (!instance) {
         std::cerr << instance.status().to_string() << "\n";
         return 1;
       }
-      tallinn::Result<tallinn::match::Solution> solution = tallinn::Status(tallinn::internal_error());
+      tallinn::Result<tallinn::match::Solution> solution =
+          tallinn::Status(tallinn::internal_error());
       const Timing solve = fastest(size.repeats, [&] {
         solution = tallinn::match::solve(*instance, tallinn::match::SolveOptions{});
       });
       const std::string command =
           tallinn + " match " + file.string() + " -o " + (dir / "match_bench_result.json").string();
       int exit_code = 0;
-      const Timing end_to_end = fastest(size.repeats, [&] { exit_code = std::system(command.c_str()); });
+      const Timing end_to_end =
+          fastest(size.repeats, [&] { exit_code = std::system(command.c_str()); });
       if (!solution || exit_code != 0) {
         std::cerr << "match_bench: solving " << file << " failed\n";
         return 1;
@@ -160,8 +174,9 @@ int main(int argc, char** argv) {
       const bool optimal = solution->status == tallinn::match::SolveStatus::kOptimal;
       std::cout << "| " << size.needs << " x " << size.offers << " | " << share * 100 << "% | "
                 << both(parse) << " | " << both(solve) << " | " << both(end_to_end) << " | "
-                << fixed(end_to_end.cpu / parse.cpu, 2) << " | " << (optimal ? "optimal" : "feasible")
-                << " | " << relative_difference(solution->bound, solution->objective) << " | ";
+                << fixed(end_to_end.cpu / parse.cpu, 2) << " | "
+                << (optimal ? "optimal" : "feasible") << " | "
+                << relative_difference(solution->bound, solution->objective) << " | ";
       tallinn::bench::ReferenceOutcome lemon, cbc;
       Timing lemon_time, cbc_time;
       if (!skip_reference && size.run_lemon && share == 0.0) {

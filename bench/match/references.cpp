@@ -1,12 +1,13 @@
 #include "references.h"
 
+#include <lemon/network_simplex.h>
+#include <lemon/smart_graph.h>
+
 #include <CbcModel.hpp>
 #include <CoinPackedMatrix.hpp>
 #include <OsiClpSolverInterface.hpp>
 #include <chrono>
 #include <cmath>
-#include <lemon/network_simplex.h>
-#include <lemon/smart_graph.h>
 #include <vector>
 
 namespace tallinn::bench {
@@ -15,6 +16,10 @@ namespace {
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
+
+// Values per euro are as small as 1e-8; CLP's absolute tolerances (1e-7 on
+// reduced costs) would stop well short of the optimum on them unscaled.
+constexpr double kObjectiveScale = 1e6;
 
 double density_per_cent(const match::Need& need) {
   return static_cast<double>(match::priority_weight(need.priority)) / need.amount_cents;
@@ -91,8 +96,8 @@ ReferenceOutcome cbc_mip(const match::Instance& instance, double seconds) {
   // Rows: needs 0..needs-1, offers after. Columns: x_ij (euros), then z_i.
   CoinPackedMatrix matrix(true, 0, 0);
   matrix.setDimensions(needs + offers, 0);
-  std::vector<double> column_lower, column_upper, objective, row_lower(needs + offers, -COIN_DBL_MAX),
-      row_upper(needs + offers);
+  std::vector<double> column_lower, column_upper, objective,
+      row_lower(needs + offers, -COIN_DBL_MAX), row_upper(needs + offers);
   std::vector<int> integers;
   for (int i = 0; i < needs; ++i) {
     const match::Need& need = instance.needs[i];
@@ -106,7 +111,7 @@ ReferenceOutcome cbc_mip(const match::Instance& instance, double seconds) {
       matrix.appendCol(2, rows, ones);
       column_lower.push_back(0);
       column_upper.push_back(euros);
-      objective.push_back(density_per_cent(need) * 100.0);
+      objective.push_back(density_per_cent(need) * 100.0 * kObjectiveScale);
       ++outcome.edges;
     }
   }
@@ -137,11 +142,12 @@ ReferenceOutcome cbc_mip(const match::Instance& instance, double seconds) {
   if (model.bestSolution() != nullptr) {
     const double* x = model.bestSolution();
     double value = 0;
-    for (size_t column = 0; column < objective.size(); ++column) value += objective[column] * x[column];
-    outcome.objective = value;
+    for (size_t column = 0; column < objective.size(); ++column)
+      value += objective[column] * x[column];
+    outcome.objective = value / kObjectiveScale;
   }
   // Reported in the original (maximising) sense; the value is never negative.
-  outcome.bound = std::abs(model.getBestPossibleObjValue());
+  outcome.bound = std::abs(model.getBestPossibleObjValue()) / kObjectiveScale;
   outcome.seconds = seconds_since(start);
   return outcome;
 }

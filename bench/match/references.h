@@ -14,7 +14,7 @@ struct ReferenceOutcome {
   bool finished = false;  // proven optimal within its limits
   double objective = 0;
   double bound = 0;
-  double seconds = 0;     // building the explicit model included
+  double seconds = 0;  // building the explicit model included
   uint64_t edges = 0;
 };
 

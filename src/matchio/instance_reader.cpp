@@ -1,6 +1,10 @@
 #include "matchio/instance_reader.h"
 
+#include <fcntl.h>
 #include <simdjson.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <functional>
 
@@ -285,7 +289,7 @@ Status read_root(od::document& document, Instance* instance) {
   return check_unique_ids(instance->offers, "offers");
 }
 
-Result<Instance> parse_padded(const simdjson::padded_string& json) {
+Result<Instance> parse_padded(simdjson::padded_string_view json) {
   od::parser parser;
   od::document document;
   const auto error = parser.iterate(json).get(document);
@@ -295,13 +299,57 @@ Result<Instance> parse_padded(const simdjson::padded_string& json) {
   return instance;
 }
 
+// A read-only mapping of a whole file; empty when the file cannot be mapped.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat info;
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+      const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+      size_ = static_cast<size_t>(info.st_size);
+      capacity_ = (size_ + page - 1) / page * page;
+      void* address = ::mmap(nullptr, capacity_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      data_ = address == MAP_FAILED ? nullptr : static_cast<const char*>(address);
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), capacity_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  // The kernel zero-fills the last page past the end of the file; when that
+  // tail is as long as simdjson's padding, the mapping can be parsed in place.
+  bool has_padding() const {
+    return data_ != nullptr && capacity_ - size_ >= simdjson::SIMDJSON_PADDING;
+  }
+  simdjson::padded_string_view view() const {
+    return simdjson::padded_string_view(data_, size_, capacity_);
+  }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
 }  // namespace
 
 Result<Instance> parse_instance(std::string_view json) {
-  return parse_padded(simdjson::padded_string(json));
+  const simdjson::padded_string padded(json);
+  return parse_padded(padded);
 }
 
 Result<Instance> read_instance_file(const std::string& path) {
+  {
+    // Parsing the page cache in place saves copying the file (120 MB at a
+    // million needs) and faulting in a buffer for it.
+    const MappedFile mapped(path);
+    if (mapped.has_padding()) return parse_padded(mapped.view());
+  }
   simdjson::padded_string json;
   if (simdjson::padded_string::load(path).get(json) != simdjson::SUCCESS) {
     return invalid(path, "cannot read the file");
