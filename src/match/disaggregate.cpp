@@ -25,8 +25,10 @@ std::vector<Allocation> disaggregate(const Instance& instance, const ClassNetwor
   for (int c = 0; c < network.class_count(); ++c) {
     uint32_t next_need = group_start[c];
     int64_t need_left = next_need < group_start[c + 1] ? covered[grouped[next_need]] : 0;
-    for (uint32_t j : network.eligible_offers(c)) {
-      int64_t offer_left = network.flow(c, j);
+    const auto offers = network.eligible_offers(c);
+    for (size_t k = 0; k < offers.size(); ++k) {
+      const uint32_t j = offers[k];
+      int64_t offer_left = network.flow_at(c, k);
       while (offer_left > 0 && next_need < group_start[c + 1]) {
         const int64_t amount = std::min(offer_left, need_left);
         allocations.push_back({grouped[next_need], j, amount});
