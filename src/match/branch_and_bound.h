@@ -25,7 +25,15 @@ namespace tallinn::match {
 struct CoverPlan {
   std::vector<Fixing> fixings;  // empty: all free
   bool honour_indivisible = true;
+  uint64_t search_budget = UINT64_MAX;  // see cover_greedily
 };
+
+// The search budget of one heuristic run: `factor` scans of the needs and
+// the class network.
+inline uint64_t heuristic_search_budget(const Instance& instance, const ClassNetwork& network,
+                                        uint64_t factor) {
+  return factor * (instance.needs.size() + network.pair_count());
+}
 
 struct SearchOutcome {
   CoverPlan incumbent;

@@ -66,6 +66,7 @@ void ClassNetwork::reset() {
   cursor_.assign(classes, 0);
   cached_path_.assign(classes, {});
   dead_offers_.assign(offer_words_, 0);
+  search_work_ = 0;
   tentative_ = false;
   journal_.clear();
 }
@@ -77,7 +78,10 @@ int64_t ClassNetwork::flow(int c, uint32_t offer) const {
 }
 
 void ClassNetwork::set_flow(int c, uint32_t pair, int64_t value) {
-  if (tentative_) journal_.push_back({Change::kFlow, pair, flow_[pair]});
+  if (tentative_) {
+    journal_.push_back({Change::kFlow, pair, flow_[pair]});
+    tentative_flow_changed_ = true;
+  }
   flow_[pair] = value;
   if (value > 0 && !listed_[pair]) {
     listed_[pair] = 1;
@@ -102,6 +106,7 @@ void ClassNetwork::set_cursor(int c, uint32_t value) {
 
 void ClassNetwork::begin_tentative() {
   tentative_ = true;
+  tentative_flow_changed_ = false;
   journal_.clear();
 }
 
@@ -131,7 +136,7 @@ void ClassNetwork::rollback() {
   journal_.clear();
 }
 
-int64_t ClassNetwork::push(int c, int64_t want) {
+int64_t ClassNetwork::push(int c, int64_t want, bool reroute) {
   want = std::min(want, room_[c]);
   int64_t sent = 0;
   bool saturated = false;
@@ -142,6 +147,7 @@ int64_t ClassNetwork::push(int c, int64_t want) {
       sent += direct;
       continue;
     }
+    if (!reroute) return sent;
     std::vector<Hop>& cached = cached_path_[c];
     int64_t capacity = cached.empty() ? 0 : path_capacity(cached);
     if (capacity == 0) {
@@ -219,6 +225,7 @@ bool ClassNetwork::find_path(int c, std::vector<Hop>* path) {
   class_seen_epoch_[c] = epoch_;
   for (size_t head = 0; head < queue_.size(); ++head) {
     const int x = queue_[head];
+    search_work_ += first_pair_[x + 1] - first_pair_[x] + 1;
     for (uint32_t pair = first_pair_[x]; pair < first_pair_[x + 1]; ++pair) {
       const uint32_t offer = eligible_[pair];
       uint64_t& seen_word = offer_seen_[offer / 64];
@@ -253,8 +260,8 @@ bool ClassNetwork::find_path(int c, std::vector<Hop>* path) {
     set_room(x, 0);
     // Whatever a saturated class reaches has no budget left, now and later
     // (saturation is permanent), so later searches skip those offers. Not
-    // recorded while tentative: rollback would have to undo it.
-    if (tentative_) continue;
+    // recorded on a tentative flow that rollback may undo.
+    if (tentative_ && tentative_flow_changed_) continue;
     for (uint32_t pair = first_pair_[x]; pair < first_pair_[x + 1]; ++pair) {
       dead_offers_[eligible_[pair] / 64] |= uint64_t{1} << (eligible_[pair] % 64);
     }

@@ -43,11 +43,14 @@ class ClassNetwork {
   // number of eligible offers, for tests and diagnostics.
   int64_t flow(int c, uint32_t offer) const;
   int64_t spare_budget(uint32_t offer) const { return spare_[offer]; }
+  size_t pair_count() const { return eligible_.size(); }
 
   // Sends up to `want` cents more into class c, re-routing as needed, and
   // returns how much it sent (less than `want` only when the network cannot
-  // carry more into c: the flow stays maximum).
-  int64_t push(int c, int64_t want);
+  // carry more into c: the flow stays maximum). With `reroute` false it only
+  // uses budget left on c's own offers: cheap, but then falling short says
+  // nothing about the room left, and the flow is no longer known maximum.
+  int64_t push(int c, int64_t want, bool reroute = true);
 
   // An upper bound on how much more push(c, .) can send (exact right after
   // a push that fell short). Zero means the class is saturated for good:
@@ -63,6 +66,10 @@ class ClassNetwork {
   void begin_tentative();
   void commit();
   void rollback();
+
+  // Eligible pairs scanned by re-routing searches since reset(): a deterministic
+  // measure of work for branch and bound's limit.
+  uint64_t search_work() const { return search_work_; }
 
  private:
   // A pair is an eligible (class, offer); pairs are numbered class by class
@@ -121,7 +128,9 @@ class ClassNetwork {
   uint32_t epoch_ = 0;
 
   bool tentative_ = false;
+  bool tentative_flow_changed_ = false;
   std::vector<Change> journal_;
+  uint64_t search_work_ = 0;
 };
 
 }  // namespace tallinn::match

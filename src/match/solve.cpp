@@ -18,7 +18,7 @@ constexpr double kOptimalityTolerance = 1e-9;  // matching.md, relative
 // Branch-and-bound work (need visits) granted per second of --time-limit;
 // measured on the 2-core reference machine (bench/RESULTS.md), so that the
 // search ends within the limit while its answer depends on no clock.
-constexpr double kWorkPerSecond = 5e7;
+constexpr double kWorkPerSecond = 2.5e7;
 
 bool honours_indivisibility(const Instance& instance, const std::vector<int64_t>& covered) {
   for (size_t i = 0; i < covered.size(); ++i) {
@@ -95,20 +95,22 @@ Result<Solution> solve(const Instance& instance, const SolveOptions& options) {
     return finish(instance, network, order, relaxed, certificate, options, std::move(solution));
   }
   network.reset();
-  const double first_fit =
-      objective_of(instance, cover_greedily(instance, order, {}, true, &network).covered);
+  const CoverPlan first_fit_plan{{}, true, heuristic_search_budget(instance, network, 64)};
+  const double first_fit = objective_of(
+      instance,
+      cover_greedily(instance, order, {}, true, &network, first_fit_plan.search_budget).covered);
   SearchLimits limits;
   limits.work = static_cast<uint64_t>(std::max(0.0, options.time_limit_seconds) * kWorkPerSecond);
   limits.tolerance = kOptimalityTolerance / 2;
   TALLINN_ASSIGN_OR_RETURN(
       SearchOutcome outcome,
-      branch_and_bound(instance, order, lp_objective, {{}, true}, first_fit, limits, &network));
+      branch_and_bound(instance, order, lp_objective, first_fit_plan, first_fit, limits, &network));
   solution.bound = outcome.proven ? outcome.incumbent_objective : upper_bound_of(outcome.bound);
   network.reset();
-  const std::vector<int64_t> covered =
-      cover_greedily(instance, order, outcome.incumbent.fixings,
-                     outcome.incumbent.honour_indivisible, &network)
-          .covered;
+  const std::vector<int64_t> covered = cover_greedily(instance, order, outcome.incumbent.fixings,
+                                                      outcome.incumbent.honour_indivisible,
+                                                      &network, outcome.incumbent.search_budget)
+                                           .covered;
   return finish(instance, network, order, covered, certificate, options, std::move(solution));
 }
 
