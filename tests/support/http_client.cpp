@@ -64,6 +64,9 @@ struct HttpConnection::State {
     message.version(11);
     message.set(bhttp::field::host, "127.0.0.1");
     for (const auto& [name, value] : headers) message.insert(name, value);
+    if (!body.empty() && message.find(bhttp::field::content_type) == message.end()) {
+      message.set(bhttp::field::content_type, "application/json");
+    }
     message.body() = std::string(body);
     if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
       message.prepare_payload();

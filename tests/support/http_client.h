@@ -25,8 +25,9 @@ struct HttpResult {
 
 inline constexpr std::chrono::milliseconds kClientTimeout{5'000};
 
-// One request on a fresh connection. Host and (for a body) Content-Length
-// are added.
+// One request on a fresh connection. Host, Connection: close and, for a
+// body, Content-Length and (unless given) Content-Type: application/json are
+// added.
 HttpResult request(uint16_t port, std::string_view method, std::string_view target,
                    std::string_view body = {}, const HeaderList& headers = {});
 
