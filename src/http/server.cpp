@@ -151,7 +151,7 @@ namespace detail {
 class Session;
 
 // Shared by the listener, the sessions and Server; sessions keep it alive.
-class ServerCore : public std::enable_shared_from_this<ServerCore> {
+class ServerCore {
  public:
   ServerCore(ServerOptions options, std::shared_ptr<const Router> router)
       : options(std::move(options)),
@@ -268,6 +268,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec == bhttp::error::body_limit) {  // Content-Length over body_limit
       method_ = std::string(parser_->get().method_string());
+      version_ = parser_->get().version();
       return send_error(error_response(Status(ErrorCode::kTooLarge, "request body is too large")));
     }
     if (ec) return fail_read(ec);

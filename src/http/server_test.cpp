@@ -23,6 +23,8 @@ using testing::HttpConnection;
 using testing::raw_exchange;
 using testing::request;
 
+std::atomic<int> slow_requests_started{0};
+
 std::shared_ptr<Router> test_router() {
   auto router = std::make_shared<Router>();
   router->add("GET", "/api/v1/items/{id}", [](const Request& request, const PathParams& params) {
@@ -55,6 +57,7 @@ std::shared_ptr<Router> test_router() {
     return Response::json(1000, {{"status", "nonsense"}});
   });
   router->add("GET", "/slow", [](const Request&, const PathParams&) {
+    ++slow_requests_started;
     std::this_thread::sleep_for(400ms);
     return Response::json(200, {{"slow", true}});
   });
@@ -104,6 +107,7 @@ void expect_single_response_and_close(uint16_t port, const std::string& bytes, i
   EXPECT_EQ(count_of(answer, "HTTP/1."), 1u) << answer;
   EXPECT_NE(answer.find("Connection: close"), std::string::npos) << answer;
   EXPECT_NE(answer.find("{\"error\":"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("X-Content-Type-Options: nosniff"), std::string::npos) << answer;
   EXPECT_LT(elapsed, testing::kClientTimeout) << "the server did not close the connection";
 }
 
@@ -378,10 +382,13 @@ TEST(ServerLifecycle, StopLetsARequestInProgressFinish) {
   auto port = server.start();
   ASSERT_TRUE(port.is_ok());
   testing::HttpResult slow;
-  std::thread client([&] { slow = request(*port, "GET", "/slow"); });
-  std::this_thread::sleep_for(150ms);
   HttpConnection idle(*port);
-  std::this_thread::sleep_for(50ms);
+  ASSERT_EQ(idle.request("GET", "/api/v1/items/1").status, 200);
+  int started_before = slow_requests_started;
+  std::thread client([&] { slow = request(*port, "GET", "/slow"); });
+  for (int i = 0; i < 500 && slow_requests_started == started_before; ++i) {
+    std::this_thread::sleep_for(10ms);
+  }
   server.stop();
   client.join();
   EXPECT_EQ(slow.status, 200);
@@ -432,7 +439,7 @@ TEST(ServerLifecycle, ConnectionsOverTheLimitGet503) {
   auto port = server.start();
   ASSERT_TRUE(port.is_ok());
   HttpConnection holder(*port);
-  std::this_thread::sleep_for(100ms);
+  ASSERT_EQ(holder.request("GET", "/api/v1/items/1").status, 200);  // accepted, kept alive
   std::string answer = raw_exchange(*port, "GET /api/v1/items/1 HTTP/1.1\r\nHost: t\r\n\r\n");
   EXPECT_EQ(answer.rfind("HTTP/1.1 503 ", 0), 0u) << answer;
 }
