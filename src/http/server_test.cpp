@@ -70,9 +70,9 @@ ServerOptions test_options() {
   options.io_threads = 2;
   options.worker_threads = 2;
   options.header_timeout = 400ms;
-  options.body_timeout = 400ms;
+  options.body_timeout = 1s;
   options.idle_timeout = 400ms;
-  options.close_linger = 200ms;
+  options.close_linger = 1s;
   return options;
 }
 
@@ -287,8 +287,8 @@ void expect_closed_without_answer(uint16_t port, const std::string& bytes) {
   HttpConnection connection(port);
   ASSERT_TRUE(bytes.empty() || connection.send_raw(bytes));
   auto started = std::chrono::steady_clock::now();
-  EXPECT_EQ(connection.read_until_close(3s), "");
-  EXPECT_LT(std::chrono::steady_clock::now() - started, 2s);
+  EXPECT_EQ(connection.read_until_close(4s), "");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 2500ms);
 }
 
 TEST_F(ServerTest, HalfAHeaderTimesOut) {

@@ -31,8 +31,8 @@ inline constexpr std::chrono::milliseconds kClientTimeout{5'000};
 HttpResult request(uint16_t port, std::string_view method, std::string_view target,
                    std::string_view body = {}, const HeaderList& headers = {});
 
-// Sends `bytes` as they are and returns everything the server sends back
-// until it closes the connection or `timeout` passes.
+// Sends `bytes` as they are, half-closes, and returns everything the server
+// sends back until it closes the connection or `timeout` passes.
 std::string raw_exchange(uint16_t port, const std::string& bytes,
                          std::chrono::milliseconds timeout = kClientTimeout);
 
@@ -45,6 +45,8 @@ class HttpConnection {
                      const HeaderList& headers = {});
   // Sends raw bytes without reading.
   bool send_raw(const std::string& bytes);
+  // Half-closes: the server reads end-of-stream after what was sent.
+  void finish_sending();
   // Everything the server sends until it closes or `timeout` passes.
   std::string read_until_close(std::chrono::milliseconds timeout = kClientTimeout);
   // True when the server has closed the connection (reads EOF or a reset
