@@ -3,12 +3,14 @@
 //
 // Times, on generated instances (instance_generator.h, seed 2024), all
 // divisible and with 30% indivisible needs: `tallinn match` end to end (a
-// child process), the parse alone and the solve alone (in process), and
-// the explicit-model references (references.h). Prints a Markdown table.
+// child process), the parse alone (a forked child), the solve alone (in
+// process), and the explicit-model references (references.h). Prints a
+// Markdown table.
 #include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
