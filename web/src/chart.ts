@@ -13,6 +13,7 @@ export function barChart(canvas: HTMLCanvasElement, data: { labels: string[]; va
       maintainAspectRatio: false,
       animation: false,
       plugins: { legend: { display: false } },
+      scales: { y: { ticks: { autoSkip: false, font: { size: 11 } } } },
     },
   });
 }

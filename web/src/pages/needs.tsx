@@ -121,7 +121,7 @@ export function NeedsPage({ queue = false }: { queue?: boolean }) {
                       <td>{regionName(need.region, lang)}</td>
                       <td class="num">{formatMoney(need.amount)}</td>
                       <td class="num">{need.priority}</td>
-                      <td>{formatDate(need.created_at)}</td>
+                      <td class="date">{formatDate(need.created_at)}</td>
                     </tr>
                   ))}
                 </tbody>

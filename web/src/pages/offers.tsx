@@ -57,7 +57,7 @@ export function OffersPage() {
                       <td>{orgName(offer.org)}</td>
                       <td class="num">{formatMoney(offer.budget)}</td>
                       <td><StatusBadge status={offer.status} /></td>
-                      <td>{formatDate(offer.created_at)}</td>
+                      <td class="date">{formatDate(offer.created_at)}</td>
                     </tr>
                   ))}
                 </tbody>
