@@ -1,5 +1,5 @@
 // Matching runs, proposals, allocations, meetings, decisions, delivery
-// reports and idempotency keys in SQLite (migration 0003). Functions run
+// reports and idempotency keys in SQLite (migration 0002). Functions run
 // inside the caller's transaction.
 #pragma once
 
