@@ -19,8 +19,6 @@ void Api::install(http::Router& router) {
   add_system_routes(router, *services_);
 }
 
-namespace {
-
 // A browser attaches the session cookie to any request, including a form
 // posted by another site; it sends a custom header only from our own pages
 // (another origin would need a CORS preflight, which this server never
@@ -33,7 +31,10 @@ bool csrf_safe(const http::Request& request) {
   return marker && !marker->empty();
 }
 
-}  // namespace
+http::Response csrf_refusal() {
+  return http::error_response(
+      Status(ErrorCode::kForbidden, "a cookie-authenticated change needs X-Requested-With"));
+}
 
 http::Handler signed_in(Services& services, ActorHandler handler) {
   return [&services, handler = std::move(handler)](const http::Request& request,
@@ -44,10 +45,7 @@ http::Handler signed_in(Services& services, ActorHandler handler) {
     }
     auto actor = services.sessions.authenticate(*token);
     if (!actor.is_ok()) return http::error_response(actor.status());
-    if (!csrf_safe(request)) {
-      return http::error_response(
-          Status(ErrorCode::kForbidden, "a cookie-authenticated change needs X-Requested-With"));
-    }
+    if (!csrf_safe(request)) return csrf_refusal();
     return handler(*actor, request, params);
   };
 }
