@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,7 @@ std::string deep_cursor(testing::TestPlatform& platform, const std::string& as, 
 }
 
 int run(const Options& options) {
+  spdlog::set_level(spdlog::level::warn);  // one log line per request would be measured too
   testing::TestPlatform platform;
   insert_needs(platform, options.needs);
   testing::HttpConnection connection(platform.port());

@@ -16,6 +16,7 @@ void Api::install(http::Router& router) {
   add_offer_routes(router, *services_);
   add_directory_routes(router, *services_);
   add_audit_routes(router, *services_);
+  add_coordination_routes(router, *services_);
   add_system_routes(router, *services_);
 }
 

@@ -11,6 +11,8 @@
 #include "http/router.h"
 #include "policy/access.h"
 #include "service/audit_service.h"
+#include "service/coordination_service.h"
+#include "service/coverage_service.h"
 #include "service/directory_service.h"
 #include "service/need_service.h"
 #include "service/offer_service.h"
@@ -26,7 +28,9 @@ struct Api::Services {
         needs(context),
         offers(context),
         directory(context),
-        audit(context) {}
+        audit(context),
+        coordination(context),
+        coverage(context) {}
 
   service::Context& context;
   ApiOptions options;
@@ -35,6 +39,8 @@ struct Api::Services {
   service::OfferService offers;
   service::DirectoryService directory;
   service::AuditService audit;
+  service::CoordinationService coordination;
+  service::CoverageService coverage;
 };
 using Services = Api::Services;
 
@@ -82,6 +88,7 @@ void add_need_routes(http::Router& router, Services& services);
 void add_offer_routes(http::Router& router, Services& services);
 void add_directory_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
+void add_coordination_routes(http::Router& router, Services& services);
 void add_system_routes(http::Router& router, Services& services);
 
 }  // namespace tallinn::api

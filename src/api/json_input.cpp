@@ -193,8 +193,8 @@ Result<service::NeedMove> need_move_from_json(const json& body) {
 
 Result<service::OfferDraft> offer_draft_from_json(const json& body) {
   TALLINN_RETURN_IF_ERROR(
-      http::reject_unknown_fields(body, {"org", "title", "description", "budget", "sectors",
-                                         "regions", "categories", "tlp", "access"}));
+      http::reject_unknown_fields(body, {"org", "title", "description", "budget", "currency",
+                                         "sectors", "regions", "categories", "tlp", "access"}));
   service::OfferDraft draft;
   TALLINN_ASSIGN_OR_RETURN(draft.org, id_field(body, "org"));
   TALLINN_ASSIGN_OR_RETURN(draft.title, http::string_field(body, "title"));
@@ -203,6 +203,8 @@ Result<service::OfferDraft> offer_draft_from_json(const json& body) {
   TALLINN_ASSIGN_OR_RETURN(auto budget, money_field(body, "budget"));
   if (!budget) return invalid("budget", "is required");
   draft.budget = *budget;
+  TALLINN_ASSIGN_OR_RETURN(auto currency, http::optional_string_field(body, "currency"));
+  assign(currency, draft.currency);
   TALLINN_ASSIGN_OR_RETURN(auto sectors,
                            optional_word_list<Sector>(body, "sectors", parse_sector, kSectorWords));
   assign(sectors, draft.sectors);
@@ -342,6 +344,126 @@ Result<store::OfferFilter> offer_filter_from_query(const http::Request& request)
   TALLINN_RETURN_IF_ERROR(query_id(request, filter.org));
   if (auto text = request.query_param("q")) filter.text = std::string(*text);
   return filter;
+}
+
+Result<double> time_limit_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(body, {"time_limit"}));
+  TALLINN_ASSIGN_OR_RETURN(auto seconds, http::optional_number_field(body, "time_limit"));
+  return seconds.value_or(10.0);
+}
+
+Result<Id> run_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(body, {"run"}));
+  TALLINN_ASSIGN_OR_RETURN(auto run, id_field(body, "run"));
+  if (!run) return invalid("run", "is required");
+  return *run;
+}
+
+Result<service::MeetingDraft> meeting_draft_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(
+      http::reject_unknown_fields(body, {"title", "agenda", "minutes", "attendance"}));
+  service::MeetingDraft draft;
+  TALLINN_ASSIGN_OR_RETURN(draft.title, http::string_field(body, "title"));
+  TALLINN_ASSIGN_OR_RETURN(auto agenda, http::optional_string_field(body, "agenda"));
+  assign(agenda, draft.agenda);
+  TALLINN_ASSIGN_OR_RETURN(auto minutes, http::optional_string_field(body, "minutes"));
+  assign(minutes, draft.minutes);
+  TALLINN_ASSIGN_OR_RETURN(auto attendance, http::optional_string_array_field(body, "attendance"));
+  if (attendance) {
+    for (size_t index = 0; index < attendance->size(); ++index) {
+      if (!is_id((*attendance)[index])) {
+        return invalid("attendance[" + std::to_string(index) + "]", "must be an id");
+      }
+    }
+    draft.attendance = *attendance;
+  }
+  return draft;
+}
+
+Result<service::MeetingClose> meeting_close_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(body, {"minutes"}));
+  service::MeetingClose close;
+  TALLINN_ASSIGN_OR_RETURN(close.minutes, http::optional_string_field(body, "minutes"));
+  return close;
+}
+
+Result<service::DecisionInput> decision_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(
+      http::reject_unknown_fields(body, {"meeting", "decision", "reason", "corrects"}));
+  service::DecisionInput input;
+  TALLINN_ASSIGN_OR_RETURN(auto meeting, id_field(body, "meeting"));
+  if (!meeting) return invalid("meeting", "is required");
+  input.meeting = *meeting;
+  TALLINN_ASSIGN_OR_RETURN(input.decision,
+                           required_word<DecisionKind>(body, "decision", parse_decision_kind,
+                                                       "approve, reject or defer"));
+  TALLINN_ASSIGN_OR_RETURN(auto reason, http::optional_string_field(body, "reason"));
+  assign(reason, input.reason);
+  TALLINN_ASSIGN_OR_RETURN(input.corrects, id_field(body, "corrects"));
+  return input;
+}
+
+Result<Id> implementer_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(body, {"implementer"}));
+  TALLINN_ASSIGN_OR_RETURN(auto implementer, id_field(body, "implementer"));
+  if (!implementer) return invalid("implementer", "is required");
+  return *implementer;
+}
+
+Result<service::ReportInput> report_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(
+      http::reject_unknown_fields(body, {"percent", "note", "milestone", "attachment"}));
+  service::ReportInput input;
+  TALLINN_ASSIGN_OR_RETURN(int64_t percent, http::integer_field(body, "percent"));
+  if (percent < 0 || percent > 100) return invalid("percent", "must be 0 to 100");
+  input.percent = static_cast<int>(percent);
+  TALLINN_ASSIGN_OR_RETURN(auto note, http::optional_string_field(body, "note"));
+  assign(note, input.note);
+  TALLINN_ASSIGN_OR_RETURN(auto milestone, http::optional_string_field(body, "milestone"));
+  assign(milestone, input.milestone);
+  if (body.contains("attachment")) {
+    const json& attachment = body.at("attachment");
+    if (!attachment.is_object()) return invalid("attachment", "must be an object");
+    Status known = http::reject_unknown_fields(attachment, {"name", "content_type", "data"});
+    if (!known.is_ok()) return invalid("attachment." + known.field(), known.message());
+    Attachment value;
+    auto name = http::string_field(attachment, "name");
+    if (!name.is_ok()) return invalid("attachment.name", "is required");
+    auto type = http::string_field(attachment, "content_type");
+    if (!type.is_ok()) return invalid("attachment.content_type", "is required");
+    auto data = http::string_field(attachment, "data");
+    if (!data.is_ok()) return invalid("attachment.data", "is required");
+    value.name = *name;
+    value.content_type = *type;
+    value.base64 = *data;
+    input.attachment = std::move(value);
+  }
+  return input;
+}
+
+Result<store::AllocationFilter> allocation_filter_from_query(const http::Request& request) {
+  store::AllocationFilter filter;
+  const auto id_param = [&](std::string_view name, std::optional<Id>& target) -> Status {
+    std::optional<std::string_view> value = request.query_param(name);
+    if (!value) return Status::ok();
+    if (!is_id(*value)) return invalid(std::string(name), "must be an id");
+    target = std::string(*value);
+    return Status::ok();
+  };
+  TALLINN_RETURN_IF_ERROR(id_param("need", filter.need));
+  TALLINN_RETURN_IF_ERROR(id_param("offer", filter.offer));
+  TALLINN_RETURN_IF_ERROR(id_param("proposal", filter.proposal));
+  TALLINN_RETURN_IF_ERROR(id_param("run", filter.run));
+  return filter;
+}
+
+Result<service::CoverageBy> coverage_by_from_query(const http::Request& request) {
+  std::string_view by = request.query_param("by").value_or("sector");
+  if (by == "sector") return service::CoverageBy::kSector;
+  if (by == "region") return service::CoverageBy::kRegion;
+  if (by == "category") return service::CoverageBy::kCategory;
+  if (by == "priority") return service::CoverageBy::kPriority;
+  return invalid("by", "must be sector, region, category or priority");
 }
 
 }  // namespace tallinn::api

@@ -8,6 +8,8 @@
 #include "core/audit_record.h"
 #include "core/domain.h"
 #include "service/audit_service.h"
+#include "service/coordination_service.h"
+#include "service/coverage_service.h"
 
 namespace tallinn::api {
 
@@ -17,6 +19,21 @@ nlohmann::json to_json(const Organisation& organisation);
 nlohmann::json to_json(const User& user);
 nlohmann::json to_json(const AuditEntry& entry);
 nlohmann::json to_json(const Access& access);
+
+// The coordination workflow. An allocation shows its need's title only when
+// its reader may see the need (AllocationView::need.title is set), and never
+// the need's organisation or description.
+nlohmann::json to_json(const MatchingRun& run);
+nlohmann::json to_json(const service::AllocationView& view);
+nlohmann::json to_json(const std::vector<service::AllocationView>& views);  // {"items": [...]}
+nlohmann::json to_json(const service::ProposalView& proposal);
+nlohmann::json to_json(const Meeting& meeting);
+nlohmann::json to_json(const service::Ledger& ledger);
+// Suppressed cells carry only their key and "suppressed": true.
+nlohmann::json to_json(const service::Coverage& coverage);
+nlohmann::json to_json(const std::vector<service::UnfundedNeed>& needs);         // {"items": [...]}
+nlohmann::json to_json(const std::vector<service::DonorPortfolio>& portfolios);  // {"items"}
+nlohmann::json to_json(const service::PublicSummary& summary);
 
 // {"items": [...], "next": cursor-or-null}
 template <typename Page>

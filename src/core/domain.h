@@ -70,7 +70,8 @@ struct Offer {
   Id org;  // the donor that owns the offer
   std::string title;
   std::string description;
-  Cents budget = 0;
+  Cents budget = 0;              // in cents of `currency`
+  std::string currency = "EUR";  // ISO 4217, one of core/currency.h
   // Empty means "any" (matching.md).
   std::vector<Sector> sectors;
   std::vector<Region> regions;

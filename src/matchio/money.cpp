@@ -36,7 +36,8 @@ Result<int64_t> parse_cents(std::string_view text, int64_t max_cents, const std:
     const bool negative_exponent = position < text.size() && text[position] == '-';
     if (position < text.size() && (text[position] == '-' || text[position] == '+')) ++position;
     const std::string_view digits = take_digits(text, &position);
-    if (digits.empty() || digits.size() > 4) return invalid(field, "must be a plain amount in euros");
+    if (digits.empty() || digits.size() > 4)
+      return invalid(field, "must be a plain amount in euros");
     std::from_chars(digits.data(), digits.data() + digits.size(), exponent);
     if (negative_exponent) exponent = -exponent;
   }
@@ -50,7 +51,7 @@ Result<int64_t> parse_cents(std::string_view text, int64_t max_cents, const std:
     if (digits.back() != '0') return invalid(field, "must have at most 2 decimals");
     digits.pop_back();
     ++scale;
-    if (digits.empty()) digits = "0";
+    if (digits.empty()) digits.push_back('0');
   }
   const size_t first = digits.find_first_not_of('0');
   if (first == std::string::npos) return int64_t{0};

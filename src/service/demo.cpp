@@ -5,6 +5,7 @@
 #include <cctype>
 #include <random>
 
+#include "service/coordination_service.h"
 #include "service/directory_service.h"
 #include "service/need_service.h"
 #include "service/offer_service.h"
@@ -101,7 +102,12 @@ std::string format(const char* pattern, const std::string& value) {
 class DemoLoader {
  public:
   DemoLoader(Context& context, unsigned seed)
-      : context_(context), directory_(context), needs_(context), offers_(context), rng_(seed) {}
+      : context_(context),
+        directory_(context),
+        needs_(context),
+        offers_(context),
+        coordination_(context),
+        rng_(seed) {}
 
   Result<DemoSummary> load() {
     TALLINN_RETURN_IF_ERROR(require_empty());
@@ -109,6 +115,7 @@ class DemoLoader {
     TALLINN_RETURN_IF_ERROR(add_beneficiaries());
     TALLINN_RETURN_IF_ERROR(add_offers());
     TALLINN_RETURN_IF_ERROR(add_needs());
+    TALLINN_RETURN_IF_ERROR(add_coordination());
     return summary_;
   }
 
@@ -237,6 +244,58 @@ class DemoLoader {
     return Status::ok();
   }
 
+  // A past meeting of the coordination group: a matching run over what was
+  // published, its proposal decided (most approved, one deferred, one
+  // rejected), the demo donor's share committed, and deliveries in
+  // progress, one of them verified.
+  Status add_coordination() {
+    const policy::Actor& back_office = actor(Role::kBackOffice);
+    TALLINN_ASSIGN_OR_RETURN(MatchingRun run, coordination_.run_matching(back_office, 5));
+    TALLINN_ASSIGN_OR_RETURN(ProposalView proposal, coordination_.propose(back_office, run.id));
+    MeetingDraft draft;
+    draft.title = "Coordination group, monthly meeting";
+    draft.agenda = "1. The matching run of the month. 2. Decisions on its proposal.";
+    draft.attendance.push_back(actor(Role::kUaAuthority).org);
+    for (const Organisation& donor : donors_) draft.attendance.push_back(donor.id);
+    TALLINN_ASSIGN_OR_RETURN(Meeting meeting, coordination_.create_meeting(back_office, draft));
+    TALLINN_RETURN_IF_ERROR(coordination_.open_meeting(back_office, meeting.id).status());
+    std::vector<Allocation> approved;
+    for (size_t i = 0; i < proposal.allocations.size(); ++i) {
+      const Allocation& allocation = proposal.allocations[i].allocation;
+      DecisionInput input{meeting.id, DecisionKind::kApprove, "Priority and fit confirmed", {}};
+      if (i % 7 == 5) input = {meeting.id, DecisionKind::kDefer, "Awaiting the assessment", {}};
+      if (i % 7 == 6) input = {meeting.id, DecisionKind::kReject, "Covered bilaterally", {}};
+      TALLINN_ASSIGN_OR_RETURN(AllocationView decided,
+                               coordination_.decide(back_office, allocation.id, input));
+      if (decided.allocation.status == AllocationStatus::kApproved) {
+        approved.push_back(decided.allocation);
+      }
+    }
+    MeetingClose close{"Approved the proposal except where deferred or rejected."};
+    TALLINN_RETURN_IF_ERROR(coordination_.close_meeting(back_office, meeting.id, close).status());
+    const policy::Actor& donor = actor(Role::kDonor);
+    const policy::Actor& implementer = actor(Role::kImplementer);
+    int delivered = 0;
+    for (const Allocation& allocation : approved) {
+      // RED allocations stay with their named users; the demo donor is none.
+      if (allocation.offer_org != donor.org || allocation.tlp == Tlp::kRed) continue;
+      Result<AllocationView> committed = coordination_.commit(donor, allocation.id, {});
+      if (!committed.is_ok()) continue;  // the budget is spent: the demo shows a refusal's effect
+      TALLINN_RETURN_IF_ERROR(
+          coordination_.assign(back_office, allocation.id, implementer.org).status());
+      const int percent = delivered % 3 == 0 ? 100 : 40;
+      ReportInput report{percent, "Equipment delivered and configured on site", "installation",
+                         std::nullopt};
+      TALLINN_RETURN_IF_ERROR(coordination_.report(implementer, allocation.id, report).status());
+      if (delivered == 0) {
+        TALLINN_RETURN_IF_ERROR(
+            coordination_.verify(actor(Role::kFrontOffice), allocation.id).status());
+      }
+      ++delivered;
+    }
+    return Status::ok();
+  }
+
   // Walks `need` along the lifecycle to `target`, each move made by the role
   // access.md gives it.
   Status advance(Need& need, NeedStatus target, const policy::Actor& author) {
@@ -291,6 +350,7 @@ class DemoLoader {
   DirectoryService directory_;
   NeedService needs_;
   OfferService offers_;
+  CoordinationService coordination_;
   std::mt19937 rng_;
   DemoSummary summary_;
   std::array<policy::Actor, kRoleCount> actors_;

@@ -127,6 +127,7 @@ std::string canonical_state(const Offer& offer) {
       .field("title", offer.title)
       .field("description", offer.description)
       .field("budget", offer.budget)
+      .field("currency", offer.currency)
       .list("sectors", offer.sectors, sector_name)
       .list("regions", offer.regions, region_code)
       .list("categories", offer.categories, category_name)
@@ -157,6 +158,51 @@ std::string canonical_state(const User& user) {
       .field("role", to_string(user.role))
       .field("disabled", user.disabled)
       .field("version", user.version)
+      .text();
+}
+
+policy::Record policy_record(const Allocation& allocation) {
+  policy::Record record;
+  record.kind = policy::RecordKind::kAllocation;
+  record.id = allocation.id;
+  record.owner_org = allocation.need_org;
+  record.creator = allocation.creator;
+  record.tlp = allocation.tlp;
+  record.access = allocation.access;
+  record.offer_org = allocation.offer_org;
+  record.implementer_org = allocation.implementer_org;
+  record.committing_org = allocation.committing_org;
+  return record;
+}
+
+std::string canonical_state(const Allocation& allocation) {
+  return StateWriter()
+      .field("id", allocation.id)
+      .field("proposal", allocation.proposal)
+      .field("need", allocation.need)
+      .field("offer", allocation.offer)
+      .field("amount", allocation.amount)
+      .field("currency", allocation.currency)
+      .field("rate_micros", allocation.rate_micros)
+      .field("offer_amount", allocation.offer_amount)
+      .field("status", to_string(allocation.status))
+      .field("implementer_org", allocation.implementer_org)
+      .field("committing_org", allocation.committing_org)
+      .field("percent", int64_t{allocation.percent})
+      .field("tlp", to_string(allocation.tlp))
+      .field("version", allocation.version)
+      .text();
+}
+
+std::string canonical_state(const Meeting& meeting) {
+  return StateWriter()
+      .field("id", meeting.id)
+      .field("title", meeting.title)
+      .field("agenda", meeting.agenda)
+      .field("minutes", meeting.minutes)
+      .list("attendance", meeting.attendance, identity)
+      .field("status", to_string(meeting.status))
+      .field("version", meeting.version)
       .text();
 }
 

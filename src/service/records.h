@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "core/coordination.h"
 #include "core/domain.h"
 #include "policy/access.h"
 
@@ -21,5 +22,9 @@ std::string canonical_state(const Need& need);
 std::string canonical_state(const Offer& offer);
 std::string canonical_state(const Organisation& organisation);
 std::string canonical_state(const User& user);
+
+policy::Record policy_record(const Allocation& allocation);
+std::string canonical_state(const Allocation& allocation);
+std::string canonical_state(const Meeting& meeting);
 
 }  // namespace tallinn::service

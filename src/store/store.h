@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/audit_record.h"
+#include "core/coordination.h"
 #include "core/domain.h"
 #include "core/read_scope.h"
 #include "core/status.h"
@@ -54,6 +55,16 @@ struct OfferFilter {
   std::optional<OfferStatus> status;
   std::optional<Id> org;
   std::string text;
+};
+
+// Allocations whose parties include `party_org` (need owner, offer donor or
+// assigned implementer); all when empty. Further fields narrow the list.
+struct AllocationFilter {
+  std::optional<Id> party_org;
+  std::optional<Id> need;
+  std::optional<Id> offer;
+  std::optional<Id> proposal;
+  std::optional<Id> run;
 };
 
 struct Credentials {
@@ -108,6 +119,40 @@ class Transaction {
   virtual Result<Page<AuditEntry>> list_audit(const PageRequest& page) = 0;
   // Every entry in sequence order; stops at the first non-OK visitor Status.
   virtual Status scan_audit(const std::function<Status(const AuditEntry&)>& visit) = 0;
+
+  // Matching runs, proposals, meetings, allocations, ledger.
+  // Runs, proposals, decisions and reports are append-only.
+  virtual Status insert_matching_run(const MatchingRun& run) = 0;
+  virtual Result<MatchingRun> matching_run(const Id& id) = 0;
+  virtual Status insert_proposal(const Proposal& proposal) = 0;
+
+  virtual Status insert_allocation(const Allocation& allocation) = 0;
+  virtual Result<Allocation> allocation(const Id& id) = 0;
+  virtual Status update_allocation(const Allocation& allocation, int64_t expected_version) = 0;
+  // Newest first; every match (the caller applies policy::decide to each).
+  virtual Result<std::vector<Allocation>> list_allocations(const AllocationFilter& filter) = 0;
+
+  virtual Status insert_meeting(const Meeting& meeting) = 0;
+  virtual Result<Meeting> meeting(const Id& id) = 0;
+  virtual Status update_meeting(const Meeting& meeting, int64_t expected_version) = 0;
+
+  virtual Status insert_decision(const AllocationDecision& decision) = 0;
+  virtual Result<AllocationDecision> decision(const Id& id) = 0;
+  // Oldest first.
+  virtual Result<std::vector<AllocationDecision>> decisions_of(const Id& allocation) = 0;
+
+  virtual Status insert_report(const DeliveryReport& report) = 0;
+  // Oldest first.
+  virtual Result<std::vector<DeliveryReport>> reports_of(const Id& allocation) = 0;
+
+  // Idempotency keys of allocation writes: the allocation a (user, key)
+  // pair already applied `action` to, if any. A second insert of the same
+  // (user, key) is kConflict.
+  virtual Result<std::optional<Id>> idempotent_allocation(const Id& user, const std::string& key,
+                                                          const std::string& action) = 0;
+  virtual Status insert_idempotency_key(const Id& user, const std::string& key,
+                                        const std::string& action, const Id& allocation,
+                                        int64_t created_at) = 0;
 };
 
 enum class TransactionMode { kRead, kWrite };

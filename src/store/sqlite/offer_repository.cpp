@@ -11,16 +11,16 @@ namespace {
 // Column order read by read_offer().
 constexpr char kColumns[] =
     "r.id, r.org, r.title, r.description, r.budget_cents, r.tlp, r.status, r.creator, "
-    "r.version, r.created_at, r.updated_at";
+    "r.version, r.created_at, r.updated_at, r.currency";
 constexpr char kFromById[] = " FROM offers r WHERE r.id = :id";
 constexpr char kInsert[] =
     "INSERT INTO offers (id, org, title, description, budget_cents, tlp, status, creator, "
-    "version, created_at, updated_at) VALUES (:id, :org, :title, :description, :budget_cents, "
-    ":tlp, :status, :creator, :version, :created_at, :updated_at)";
+    "version, created_at, updated_at, currency) VALUES (:id, :org, :title, :description, "
+    ":budget_cents, :tlp, :status, :creator, :version, :created_at, :updated_at, :currency)";
 constexpr char kUpdate[] =
     "UPDATE offers SET org = :org, title = :title, description = :description, "
-    "budget_cents = :budget_cents, tlp = :tlp, status = :status, creator = :creator, "
-    "version = :version, updated_at = :updated_at "
+    "budget_cents = :budget_cents, currency = :currency, tlp = :tlp, status = :status, "
+    "creator = :creator, version = :version, updated_at = :updated_at "
     "WHERE id = :id AND version = :expected_version";
 constexpr char kDeleteTargets[] = "DELETE FROM offer_targets WHERE offer = :offer";
 constexpr char kInsertTarget[] =
@@ -40,6 +40,7 @@ void bind_fields(Statement& statement, const Offer& offer) {
       .bind(":title", offer.title)
       .bind(":description", offer.description)
       .bind(":budget_cents", offer.budget)
+      .bind(":currency", offer.currency)
       .bind(":tlp", to_string(offer.tlp))
       .bind(":status", to_string(offer.status))
       .bind(":creator", offer.creator)
@@ -101,6 +102,7 @@ Result<Offer> read_offer(const Statement& row) {
   offer.version = row.column_int64(8);
   offer.created_at = row.column_int64(9);
   offer.updated_at = row.column_int64(10);
+  offer.currency = row.column_text(11);
   return offer;
 }
 

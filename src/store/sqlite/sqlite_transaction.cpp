@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_transaction.h"
 
 #include "store/sqlite/audit_repository.h"
+#include "store/sqlite/coordination_repository.h"
 #include "store/sqlite/need_repository.h"
 #include "store/sqlite/offer_repository.h"
 #include "store/sqlite/organisation_repository.h"
@@ -187,6 +188,88 @@ Result<Page<AuditEntry>> SqliteTransaction::list_audit(const PageRequest& page) 
 
 Status SqliteTransaction::scan_audit(const std::function<Status(const AuditEntry&)>& visit) {
   return read([&](Connection& c) { return audit::scan(c, visit); });
+}
+
+// Matching runs, proposals, meetings, allocations, ledger.
+
+Status SqliteTransaction::insert_matching_run(const MatchingRun& run) {
+  return write([&](Connection& c) { return coordination::insert_run(c, run); });
+}
+
+Result<MatchingRun> SqliteTransaction::matching_run(const Id& id) {
+  return read([&](Connection& c) { return coordination::find_run(c, id); });
+}
+
+Status SqliteTransaction::insert_proposal(const Proposal& proposal) {
+  return write([&](Connection& c) { return coordination::insert_proposal(c, proposal); });
+}
+
+Status SqliteTransaction::insert_allocation(const Allocation& allocation) {
+  return write([&](Connection& c) { return coordination::insert_allocation(c, allocation); });
+}
+
+Result<Allocation> SqliteTransaction::allocation(const Id& id) {
+  return read([&](Connection& c) { return coordination::find_allocation(c, id); });
+}
+
+Status SqliteTransaction::update_allocation(const Allocation& allocation,
+                                            int64_t expected_version) {
+  return write([&](Connection& c) {
+    return coordination::update_allocation(c, allocation, expected_version);
+  });
+}
+
+Result<std::vector<Allocation>> SqliteTransaction::list_allocations(
+    const AllocationFilter& filter) {
+  return read([&](Connection& c) { return coordination::list_allocations(c, filter); });
+}
+
+Status SqliteTransaction::insert_meeting(const Meeting& meeting) {
+  return write([&](Connection& c) { return coordination::insert_meeting(c, meeting); });
+}
+
+Result<Meeting> SqliteTransaction::meeting(const Id& id) {
+  return read([&](Connection& c) { return coordination::find_meeting(c, id); });
+}
+
+Status SqliteTransaction::update_meeting(const Meeting& meeting, int64_t expected_version) {
+  return write(
+      [&](Connection& c) { return coordination::update_meeting(c, meeting, expected_version); });
+}
+
+Status SqliteTransaction::insert_decision(const AllocationDecision& decision) {
+  return write([&](Connection& c) { return coordination::insert_decision(c, decision); });
+}
+
+Result<AllocationDecision> SqliteTransaction::decision(const Id& id) {
+  return read([&](Connection& c) { return coordination::find_decision(c, id); });
+}
+
+Result<std::vector<AllocationDecision>> SqliteTransaction::decisions_of(const Id& allocation) {
+  return read([&](Connection& c) { return coordination::decisions_of(c, allocation); });
+}
+
+Status SqliteTransaction::insert_report(const DeliveryReport& report) {
+  return write([&](Connection& c) { return coordination::insert_report(c, report); });
+}
+
+Result<std::vector<DeliveryReport>> SqliteTransaction::reports_of(const Id& allocation) {
+  return read([&](Connection& c) { return coordination::reports_of(c, allocation); });
+}
+
+Result<std::optional<Id>> SqliteTransaction::idempotent_allocation(const Id& user,
+                                                                   const std::string& key,
+                                                                   const std::string& action) {
+  return read(
+      [&](Connection& c) { return coordination::idempotent_allocation(c, user, key, action); });
+}
+
+Status SqliteTransaction::insert_idempotency_key(const Id& user, const std::string& key,
+                                                 const std::string& action, const Id& allocation,
+                                                 int64_t created_at) {
+  return write([&](Connection& c) {
+    return coordination::insert_idempotency_key(c, user, key, action, allocation, created_at);
+  });
 }
 
 }  // namespace tallinn::store::sqlite

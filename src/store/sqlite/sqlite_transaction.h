@@ -62,6 +62,27 @@ class SqliteTransaction final : public Transaction {
   Result<Page<AuditEntry>> list_audit(const PageRequest& page) override;
   Status scan_audit(const std::function<Status(const AuditEntry&)>& visit) override;
 
+  // Matching runs, proposals, meetings, allocations, ledger.
+  Status insert_matching_run(const MatchingRun& run) override;
+  Result<MatchingRun> matching_run(const Id& id) override;
+  Status insert_proposal(const Proposal& proposal) override;
+  Status insert_allocation(const Allocation& allocation) override;
+  Result<Allocation> allocation(const Id& id) override;
+  Status update_allocation(const Allocation& allocation, int64_t expected_version) override;
+  Result<std::vector<Allocation>> list_allocations(const AllocationFilter& filter) override;
+  Status insert_meeting(const Meeting& meeting) override;
+  Result<Meeting> meeting(const Id& id) override;
+  Status update_meeting(const Meeting& meeting, int64_t expected_version) override;
+  Status insert_decision(const AllocationDecision& decision) override;
+  Result<AllocationDecision> decision(const Id& id) override;
+  Result<std::vector<AllocationDecision>> decisions_of(const Id& allocation) override;
+  Status insert_report(const DeliveryReport& report) override;
+  Result<std::vector<DeliveryReport>> reports_of(const Id& allocation) override;
+  Result<std::optional<Id>> idempotent_allocation(const Id& user, const std::string& key,
+                                                  const std::string& action) override;
+  Status insert_idempotency_key(const Id& user, const std::string& key, const std::string& action,
+                                const Id& allocation, int64_t created_at) override;
+
  private:
   SqliteTransaction(ConnectionPool& pool, TransactionMode mode,
                     std::unique_ptr<Connection> connection);
