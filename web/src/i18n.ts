@@ -150,6 +150,7 @@ export const en = {
   allocation_decline: 'Decline',
   allocation_reports: 'Report progress',
   allocation_verify: 'Verify delivery',
+  exportIati: 'Export IATI 2.03 XML',
 } as const;
 
 export type Key = keyof typeof en;
@@ -299,6 +300,7 @@ export const uk: Record<Key, string> = {
   allocation_decline: 'Відмовитися',
   allocation_reports: 'Звітувати про хід',
   allocation_verify: 'Підтвердити поставку',
+  exportIati: 'Експорт IATI 2.03 XML',
 };
 
 // Values of the vocabularies (sector, category, status) in Ukrainian; English

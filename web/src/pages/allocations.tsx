@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { get, post, type Role, type Tlp } from '../api';
 import { download, exportCsv, exportHxl, type Column } from '../csv';
+import { toIatiXml } from '../iati';
 import { formatMoney, locale, t, term } from '../i18n';
 import { orgName, user } from '../session';
 import { regionName } from '../vocab';
@@ -15,6 +16,7 @@ export interface Allocation {
   status: string;
   tlp?: Tlp;
   percent?: number;
+  updated_at?: string;
   implementer?: string;
   committing_org?: string;
   need_summary?: { title?: string; sector?: string; region?: string; category?: string; amount?: number };
@@ -31,6 +33,15 @@ const columns: Column<Allocation>[] = [
   { header: 'status', hxl: '#status', value: (a) => a.status },
   { header: 'percent', hxl: '#indicator+progress+pct', value: (a) => a.percent ?? 0 },
 ];
+
+// The donor's own commitments and disbursements as IATI 2.03 activities.
+function iati(items: Allocation[], org: string): string {
+  const own = items.filter((a) => a.offer_org === org);
+  return toIatiXml(
+    own.map((a) => ({ ...a, title: a.need_summary?.title, sector: a.need_summary?.sector, region: a.need_summary?.region })),
+    { reportingOrgRef: `XM-TALLINN-${org}`, reportingOrgName: orgName(org), generatedAt: new Date().toISOString(), implementerName: orgName },
+  );
+}
 
 // The actions a role may be offered on an allocation (access.md); the
 // server decides.
@@ -86,6 +97,11 @@ export function AllocationsPage() {
           <div class="toolbar">
             <button type="button" onClick={() => download('allocations.csv', exportCsv(columns, items))}>{t('exportCsv')}</button>
             <button type="button" onClick={() => download('allocations-hxl.csv', exportHxl(columns, items))}>{t('exportHxl')}</button>
+            {me.role === 'donor' && (
+              <button type="button" onClick={() => download('commitments-iati.xml', iati(items, me.org), 'application/xml;charset=utf-8')}>
+                {t('exportIati')}
+              </button>
+            )}
           </div>
           {items.length === 0 ? (
             <p>{t('empty')}</p>
