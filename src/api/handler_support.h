@@ -44,7 +44,15 @@ struct Api::Services {
 };
 using Services = Api::Services;
 
-// A handler that runs only for a signed-in actor (else 401).
+// Cross-site request forgery: false for a state-changing request (not GET or
+// HEAD) authenticated by the session cookie without an X-Requested-With
+// header, which pages of another origin cannot send. signed_in() applies it;
+// csrf_refusal() is the 403 to answer.
+bool csrf_safe(const http::Request& request);
+http::Response csrf_refusal();
+
+// A handler that runs only for a signed-in actor (else 401; 403 when
+// csrf_safe() fails).
 using ActorHandler = std::function<http::Response(const policy::Actor&, const http::Request&,
                                                   const http::PathParams&)>;
 http::Handler signed_in(Services& services, ActorHandler handler);

@@ -11,6 +11,7 @@ import { OffersPage, OfferPage, OfferFormPage } from './pages/offers';
 import { OrganisationsPage, UsersPage, AuditPage } from './pages/admin';
 import { CoveragePage } from './pages/coverage';
 import { PublicPage } from './pages/public';
+import { AllocationsPage } from './pages/allocations';
 
 function LanguageSwitch() {
   return (
@@ -38,6 +39,7 @@ function Routes({ path }: { path: string }) {
   if ((m = match('/offers/:id/edit', p))) return <OfferFormPage id={m.id} />;
   if ((m = match('/offers/:id', p))) return <OfferPage id={m.id} />;
   if (p === '/coverage') return <CoveragePage />;
+  if (p === '/allocations') return <AllocationsPage />;
   if (p === '/organisations') return <OrganisationsPage />;
   if (p === '/users') return <UsersPage />;
   if (p === '/audit') return <AuditPage />;

@@ -143,6 +143,14 @@ export const en = {
   pendingWorkflow: 'This part arrives with the coordination workflow.',
   deliveries: 'Deliveries',
   tlpLabel: 'TLP:{tlp}',
+  navAllocations: 'Allocations',
+  percent: 'Progress (%)',
+  note: 'Note',
+  allocation_commit: 'Commit',
+  allocation_decline: 'Decline',
+  allocation_reports: 'Report progress',
+  allocation_verify: 'Verify delivery',
+  exportIati: 'Export IATI 2.03 XML',
 } as const;
 
 export type Key = keyof typeof en;
@@ -285,6 +293,14 @@ export const uk: Record<Key, string> = {
   pendingWorkflow: 'Ця частина з’явиться разом із процесом координації.',
   deliveries: 'Поставки',
   tlpLabel: 'TLP:{tlp}',
+  navAllocations: 'Розподіли',
+  percent: 'Виконання (%)',
+  note: 'Примітка',
+  allocation_commit: 'Зобов’язатися',
+  allocation_decline: 'Відмовитися',
+  allocation_reports: 'Звітувати про хід',
+  allocation_verify: 'Підтвердити поставку',
+  exportIati: 'Експорт IATI 2.03 XML',
 };
 
 // Values of the vocabularies (sector, category, status) in Ukrainian; English

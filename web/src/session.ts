@@ -42,7 +42,7 @@ export interface NavItem {
   href: string;
   key:
     | 'navHome' | 'navNeeds' | 'navNewNeed' | 'navQueue' | 'navOffers' | 'navNewOffer'
-    | 'navCoverage' | 'navOrganisations' | 'navUsers' | 'navAudit';
+    | 'navCoverage' | 'navOrganisations' | 'navUsers' | 'navAudit' | 'navAllocations';
 }
 
 // What each role's navigation offers (access.md).
@@ -52,21 +52,22 @@ export function navigationFor(role: Role): NavItem[] {
   const newNeed: NavItem = { href: '/needs/new', key: 'navNewNeed' };
   const offers: NavItem = { href: '/offers', key: 'navOffers' };
   const coverage: NavItem = { href: '/coverage', key: 'navCoverage' };
+  const allocations: NavItem = { href: '/allocations', key: 'navAllocations' };
   switch (role) {
     case 'beneficiary':
-      return [home, needs, newNeed];
+      return [home, needs, newNeed, allocations];
     case 'front_office':
-      return [home, needs, newNeed, coverage];
+      return [home, needs, newNeed, allocations, coverage];
     case 'back_office':
-      return [home, { href: '/queue', key: 'navQueue' }, needs, newNeed, offers, coverage, { href: '/audit', key: 'navAudit' }];
+      return [home, { href: '/queue', key: 'navQueue' }, needs, newNeed, offers, allocations, coverage, { href: '/audit', key: 'navAudit' }];
     case 'ua_authority':
       return [home, needs, offers, coverage];
     case 'donor':
-      return [home, needs, offers, { href: '/offers/new', key: 'navNewOffer' }, coverage];
+      return [home, needs, offers, { href: '/offers/new', key: 'navNewOffer' }, allocations, coverage];
     case 'observer':
       return [home, coverage, needs];
     case 'implementer':
-      return [home, needs];
+      return [home, allocations, needs];
     case 'admin':
       return [home, { href: '/organisations', key: 'navOrganisations' }, { href: '/users', key: 'navUsers' }, { href: '/audit', key: 'navAudit' }];
   }

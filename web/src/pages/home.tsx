@@ -57,11 +57,6 @@ export function HomePage() {
             </li>
           ))}
       </ul>
-      {me.role === 'implementer' && (
-        <p class="note">
-          {t('deliveries')}: {t('pendingWorkflow')}
-        </p>
-      )}
     </section>
   );
 }
