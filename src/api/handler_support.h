@@ -57,11 +57,6 @@ using ActorHandler = std::function<http::Response(const policy::Actor&, const ht
                                                   const http::PathParams&)>;
 http::Handler signed_in(Services& services, ActorHandler handler);
 
-// False for a state-changing request authenticated only by the session
-// cookie without the X-Requested-With header (CSRF); answer csrf_refusal().
-bool csrf_safe(const http::Request& request);
-http::Response csrf_refusal();
-
 // 200 (or `status`) with the record's JSON, or the error body.
 template <typename T>
 http::Response reply(const Result<T>& result, int status = 200) {

@@ -58,7 +58,6 @@ void add_session_routes(http::Router& router, Services& services) {
                if (!csrf_safe(request)) return csrf_refusal();
                std::optional<std::string> token = http::session_token(request);
                if (token) {
-                 if (!csrf_safe(request)) return csrf_refusal();
                  Status ended = services.sessions.sign_out(*token);
                  if (!ended.is_ok()) return http::error_response(ended);
                }
