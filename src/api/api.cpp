@@ -17,6 +17,9 @@ void Api::install(http::Router& router) {
   add_directory_routes(router, *services_);
   add_audit_routes(router, *services_);
   add_system_routes(router, *services_);
+  add_assessment_routes(router, *services_);
+  add_validation_routes(router, *services_);
+  add_notification_routes(router, *services_);
 }
 
 http::Handler signed_in(Services& services, ActorHandler handler) {
