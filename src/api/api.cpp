@@ -18,6 +18,9 @@ void Api::install(http::Router& router) {
   add_audit_routes(router, *services_);
   add_coordination_routes(router, *services_);
   add_system_routes(router, *services_);
+  add_assessment_routes(router, *services_);
+  add_validation_routes(router, *services_);
+  add_notification_routes(router, *services_);
 }
 
 // A browser attaches the session cookie to any request, including a form

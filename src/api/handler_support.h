@@ -10,11 +10,14 @@
 #include "http/json.h"
 #include "http/router.h"
 #include "policy/access.h"
+#include "service/assessment_service.h"
 #include "service/audit_service.h"
 #include "service/coordination_service.h"
 #include "service/coverage_service.h"
 #include "service/directory_service.h"
+#include "service/duplicate_service.h"
 #include "service/need_service.h"
+#include "service/notifications.h"
 #include "service/offer_service.h"
 #include "service/session_service.h"
 
@@ -30,7 +33,10 @@ struct Api::Services {
         directory(context),
         audit(context),
         coordination(context),
-        coverage(context) {}
+        coverage(context),
+        assessments(context),
+        duplicates(context),
+        notifications(context) {}
 
   service::Context& context;
   ApiOptions options;
@@ -41,6 +47,9 @@ struct Api::Services {
   service::AuditService audit;
   service::CoordinationService coordination;
   service::CoverageService coverage;
+  service::AssessmentService assessments;
+  service::DuplicateService duplicates;
+  service::NotificationService notifications;
 };
 using Services = Api::Services;
 
@@ -70,6 +79,13 @@ http::Response reply_page(const Result<T>& result) {
   return http::Response::json(200, page_to_json(*result));
 }
 
+// 200 (or `status`) with {"items": [...]}, for a list that is not paged.
+template <typename T>
+http::Response reply_items(const Result<std::vector<T>>& result, int status = 200) {
+  if (!result.is_ok()) return http::error_response(result.status());
+  return http::Response::json(status, items_to_json(*result));
+}
+
 http::Response reply_count(const Result<int64_t>& result);
 
 // Parses the body as a JSON object and converts it with `convert`, then
@@ -90,5 +106,8 @@ void add_directory_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
 void add_coordination_routes(http::Router& router, Services& services);
 void add_system_routes(http::Router& router, Services& services);
+void add_assessment_routes(http::Router& router, Services& services);
+void add_validation_routes(http::Router& router, Services& services);
+void add_notification_routes(http::Router& router, Services& services);
 
 }  // namespace tallinn::api

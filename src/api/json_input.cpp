@@ -119,7 +119,68 @@ Result<int64_t> version_field(const json& body) {
   return *version;
 }
 
+// A nested reader's refusal, its field named from the top of the body.
+Status within(const std::string& prefix, const Status& status) {
+  if (status.code() != ErrorCode::kInvalid || status.field().empty()) return status;
+  return invalid(prefix + "." + status.field(), status.message());
+}
+
+Result<MeasureScore> measure_from_json(const json& body, const std::string& field) {
+  if (!body.is_object()) return invalid(field, "must be an object with score and evidence");
+  MeasureScore measure;
+  Status read = [&]() -> Status {
+    TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(body, {"score", "evidence"}));
+    TALLINN_ASSIGN_OR_RETURN(int64_t score, http::integer_field(body, "score"));
+    if (score < 0 || score > kMaxMeasureScore) return invalid("score", "must be an integer 0..5");
+    measure.score = static_cast<int>(score);
+    TALLINN_ASSIGN_OR_RETURN(auto evidence, http::optional_string_field(body, "evidence"));
+    assign(evidence, measure.evidence);
+    return Status::ok();
+  }();
+  if (!read.is_ok()) return within(field, read);
+  return measure;
+}
+
+Result<std::array<MeasureScore, kMeasureCount>> measures_from_json(const json& body) {
+  if (!body.contains("measures")) return invalid("measures", "is required");
+  const json& measures = body["measures"];
+  if (!measures.is_object()) return invalid("measures", "must be an object keyed by measure");
+  for (const auto& item : measures.items()) {
+    if (!parse_measure(item.key())) {
+      return invalid("measures." + item.key(), "is not a NIS2 Art. 21(2) measure");
+    }
+  }
+  std::array<MeasureScore, kMeasureCount> scores{};
+  for (int index = 0; index < kMeasureCount; ++index) {
+    std::string name(to_string(static_cast<Measure>(index)));
+    std::string field = "measures." + name;
+    if (!measures.contains(name)) return invalid(field, "is required");
+    TALLINN_ASSIGN_OR_RETURN(scores[index], measure_from_json(measures[name], field));
+  }
+  return scores;
+}
+
 }  // namespace
+
+Result<service::AssessmentDraft> assessment_draft_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(
+      body, {"org", "title", "sector", "region", "criticality", "measures", "tlp", "access"}));
+  service::AssessmentDraft draft;
+  TALLINN_ASSIGN_OR_RETURN(draft.org, id_field(body, "org"));
+  TALLINN_ASSIGN_OR_RETURN(draft.title, http::string_field(body, "title"));
+  TALLINN_ASSIGN_OR_RETURN(draft.sector,
+                           required_word<Sector>(body, "sector", parse_sector, kSectorWords));
+  TALLINN_ASSIGN_OR_RETURN(draft.region,
+                           required_word<Region>(body, "region", parse_region, kRegionWords));
+  TALLINN_ASSIGN_OR_RETURN(auto criticality, priority_field(body, "criticality"));
+  if (!criticality) return invalid("criticality", "is required");
+  draft.criticality = *criticality;
+  TALLINN_ASSIGN_OR_RETURN(draft.measures, measures_from_json(body));
+  TALLINN_ASSIGN_OR_RETURN(draft.tlp, tlp_field(body));
+  TALLINN_ASSIGN_OR_RETURN(auto access, access_field(body));
+  assign(access, draft.access);
+  return draft;
+}
 
 Result<service::NeedDraft> need_draft_from_json(const json& body) {
   TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(
@@ -314,10 +375,10 @@ Status query_word(const http::Request& request, const char* name, Parse parse, c
   return Status::ok();
 }
 
-Status query_id(const http::Request& request, std::optional<Id>& target) {
-  auto text = request.query_param("org");
+Status query_id(const http::Request& request, std::optional<Id>& target, const char* name = "org") {
+  auto text = request.query_param(name);
   if (!text) return Status::ok();
-  if (!is_id(*text)) return invalid("org", "must be an id");
+  if (!is_id(*text)) return invalid(name, "must be an id");
   target = std::string(*text);
   return Status::ok();
 }
@@ -333,7 +394,14 @@ Result<store::NeedFilter> need_filter_from_query(const http::Request& request) {
   TALLINN_RETURN_IF_ERROR(
       query_word(request, "category", parse_category, kCategoryWords, filter.category));
   TALLINN_RETURN_IF_ERROR(query_id(request, filter.org));
+  TALLINN_RETURN_IF_ERROR(query_id(request, filter.assessment, "assessment"));
   if (auto text = request.query_param("q")) filter.text = std::string(*text);
+  return filter;
+}
+
+Result<store::AssessmentFilter> assessment_filter_from_query(const http::Request& request) {
+  store::AssessmentFilter filter;
+  TALLINN_RETURN_IF_ERROR(query_id(request, filter.org));
   return filter;
 }
 

@@ -41,11 +41,59 @@ nlohmann::json to_json(const Need& need) {
       {"status", to_string(need.status)},
       {"duplicate_of",
        need.duplicate_of ? nlohmann::json(*need.duplicate_of) : nlohmann::json(nullptr)},
+      {"assessment", need.assessment ? nlohmann::json(*need.assessment) : nlohmann::json(nullptr)},
       {"access", to_json(need.access)},
       {"creator", need.creator},
       {"version", need.version},
       {"created_at", format_timestamp(need.created_at)},
       {"updated_at", format_timestamp(need.updated_at)},
+  };
+}
+
+nlohmann::json to_json(const Assessment& assessment) {
+  nlohmann::json measures = nlohmann::json::object();
+  for (int index = 0; index < kMeasureCount; ++index) {
+    const MeasureScore& scored = assessment.measures[index];
+    measures[std::string(to_string(static_cast<Measure>(index)))] = {{"score", scored.score},
+                                                                     {"evidence", scored.evidence}};
+  }
+  return {
+      {"id", assessment.id},
+      {"org", assessment.org},
+      {"title", assessment.title},
+      {"sector", to_string(assessment.sector)},
+      {"region", region_code(assessment.region)},
+      {"criticality", assessment.criticality},
+      {"measures", std::move(measures)},
+      {"tlp", to_string(assessment.tlp)},
+      {"access", to_json(assessment.access)},
+      {"creator", assessment.creator},
+      {"version", assessment.version},
+      {"created_at", format_timestamp(assessment.created_at)},
+      {"updated_at", format_timestamp(assessment.updated_at)},
+  };
+}
+
+nlohmann::json to_json(const service::DuplicateCandidate& candidate) {
+  return {{"need", candidate.need}, {"score", candidate.score}};
+}
+
+nlohmann::json to_json(const service::QueueItem& item) {
+  nlohmann::json need = to_json(item.need);
+  need["possible_duplicates"] = items_to_json(item.possible_duplicates)["items"];
+  return need;
+}
+
+nlohmann::json to_json(const service::InboxItem& item) {
+  const Notification& notification = item.notification;
+  return {
+      {"id", notification.id},
+      {"kind", notification.kind},
+      {"record_type", notification.record_type},
+      {"record_id", notification.record_id},
+      {"title", item.title},
+      {"read", notification.read_at.has_value()},
+      {"created_at", format_timestamp(notification.created_at)},
   };
 }
 

@@ -47,7 +47,7 @@ int run_demo(const DatabaseOption& option) {
   if (!summary.is_ok()) return report_error(summary.status());
   std::cout << "demo data loaded: " << summary->organisations << " organisations, "
             << summary->users << " users, " << summary->needs << " needs, " << summary->offers
-            << " offers\n";
+            << " offers, " << summary->assessments << " assessments\n";
   print_sign_ins();
   return 0;
 }

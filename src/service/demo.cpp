@@ -5,6 +5,7 @@
 #include <cctype>
 #include <random>
 
+#include "service/assessment_service.h"
 #include "service/coordination_service.h"
 #include "service/directory_service.h"
 #include "service/need_service.h"
@@ -107,6 +108,7 @@ class DemoLoader {
         needs_(context),
         offers_(context),
         coordination_(context),
+        assessments_(context),
         rng_(seed) {}
 
   Result<DemoSummary> load() {
@@ -116,6 +118,7 @@ class DemoLoader {
     TALLINN_RETURN_IF_ERROR(add_offers());
     TALLINN_RETURN_IF_ERROR(add_needs());
     TALLINN_RETURN_IF_ERROR(add_coordination());
+    TALLINN_RETURN_IF_ERROR(add_assessments());
     return summary_;
   }
 
@@ -296,6 +299,36 @@ class DemoLoader {
     return Status::ok();
   }
 
+  // The front office assesses a few beneficiaries, derives the draft needs
+  // of their gaps and submits every other one, so the validation queue
+  // shows them (with possible duplicates) and the inboxes fill.
+  Status add_assessments() {
+    const policy::Actor& front_office = actor(Role::kFrontOffice);
+    for (size_t i = 0; i < 6; ++i) {
+      const auto& beneficiary = beneficiaries_[i * 3 % beneficiaries_.size()];
+      AssessmentDraft draft;
+      draft.org = beneficiary.organisation.id;
+      draft.title = "NIS2 Art. 21 assessment of " + beneficiary.organisation.name;
+      draft.sector = beneficiary.sector;
+      draft.region = beneficiary.region;
+      draft.criticality = static_cast<int>(pick(2, 5));
+      for (MeasureScore& measure : draft.measures) {
+        measure.score = static_cast<int>(pick(0, kMaxMeasureScore));
+        measure.evidence = "Demo: interview with the CISO and a review of the network diagram.";
+      }
+      TALLINN_ASSIGN_OR_RETURN(Assessment assessment, assessments_.create(front_office, draft));
+      ++summary_.assessments;
+      TALLINN_ASSIGN_OR_RETURN(std::vector<Need> gaps,
+                               assessments_.create_needs(front_office, assessment.id));
+      for (size_t g = 0; g < gaps.size(); ++g) {
+        ++summary_.needs;
+        if (g % 2 == 0)
+          TALLINN_RETURN_IF_ERROR(step(gaps[g], NeedStatus::kSubmitted, front_office));
+      }
+    }
+    return Status::ok();
+  }
+
   // Walks `need` along the lifecycle to `target`, each move made by the role
   // access.md gives it.
   Status advance(Need& need, NeedStatus target, const policy::Actor& author) {
@@ -351,6 +384,7 @@ class DemoLoader {
   NeedService needs_;
   OfferService offers_;
   CoordinationService coordination_;
+  AssessmentService assessments_;
   std::mt19937 rng_;
   DemoSummary summary_;
   std::array<policy::Actor, kRoleCount> actors_;

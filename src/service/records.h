@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "core/assessment.h"
 #include "core/coordination.h"
 #include "core/domain.h"
 #include "policy/access.h"
@@ -13,6 +14,7 @@ namespace tallinn::service {
 
 policy::Record policy_record(const Need& need);
 policy::Record policy_record(const Offer& offer);
+policy::Record policy_record(const Assessment& assessment);
 policy::Record policy_record(const Organisation& organisation);
 policy::Record policy_record(const User& user);
 
@@ -20,6 +22,7 @@ policy::Record policy_record(const User& user);
 // give equal text, and any change to a field changes it.
 std::string canonical_state(const Need& need);
 std::string canonical_state(const Offer& offer);
+std::string canonical_state(const Assessment& assessment);
 std::string canonical_state(const Organisation& organisation);
 std::string canonical_state(const User& user);
 

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "core/assessment.h"
 #include "core/audit_record.h"
 #include "core/coordination.h"
 #include "core/domain.h"
@@ -48,7 +49,26 @@ struct NeedFilter {
   std::optional<Region> region;
   std::optional<Category> category;
   std::optional<Id> org;
-  std::string text;  // words that must all occur in title or description
+  std::optional<Id> assessment;  // needs derived from this assessment
+  std::string text;              // words that must all occur in title or description
+};
+
+struct AssessmentFilter {
+  std::optional<Id> org;
+};
+
+// A need that may duplicate another, with how alike their texts are: the
+// share (0..1) of the subject's distinct words that the candidate's title
+// or description contains, looked up in the FTS5 index.
+struct TextMatch {
+  Need need;
+  double text_similarity = 0;
+};
+
+// A candidate kept for a need, with its score.
+struct DuplicateMatch {
+  Id candidate;
+  double score = 0;
 };
 
 struct OfferFilter {
@@ -153,6 +173,38 @@ class Transaction {
   virtual Status insert_idempotency_key(const Id& user, const std::string& key,
                                         const std::string& action, const Id& allocation,
                                         int64_t created_at) = 0;
+  // Assessments, duplicates, notifications
+
+  // Assessments are marked records listed like needs (ReadScope in SQL).
+  virtual Status insert_assessment(const Assessment& assessment) = 0;
+  virtual Result<Assessment> assessment(const Id& id) = 0;
+  virtual Result<Page<Assessment>> list_assessments(const ReadScope& scope,
+                                                    const AssessmentFilter& filter,
+                                                    const PageRequest& page) = 0;
+
+  // Up to `limit` needs visible under `scope` (filtered in the query) that
+  // might duplicate `subject`: other needs of the same beneficiary or the
+  // same region, in a state that is still open (not draft, withdrawn,
+  // rejected or duplicate), newest first, each with its text similarity.
+  virtual Result<std::vector<TextMatch>> duplicate_candidates(const ReadScope& scope,
+                                                              const Need& subject, int limit) = 0;
+  // The candidates kept for `need` at its submission, best first; replacing
+  // them drops the old ones.
+  virtual Status replace_duplicate_matches(const Id& need,
+                                           const std::vector<DuplicateMatch>& matches) = 0;
+  virtual Result<std::vector<DuplicateMatch>> duplicate_matches(const Id& need) = 0;
+
+  // The ids of the users not disabled, of `org` and/or with `role` (at
+  // least one of them is given).
+  virtual Result<std::vector<Id>> active_users(const std::optional<Id>& org,
+                                               const std::optional<Role>& role) = 0;
+  virtual Status insert_notification(const Notification& notification) = 0;
+  virtual Result<Notification> notification(const Id& id) = 0;
+  // One user's notifications, newest first, keyset-paged like every list.
+  virtual Result<Page<Notification>> list_notifications(const Id& user,
+                                                        const PageRequest& page) = 0;
+  // Sets read_at (kNotFound when absent); a second call keeps the first time.
+  virtual Status mark_notification_read(const Id& id, int64_t read_at) = 0;
 };
 
 enum class TransactionMode { kRead, kWrite };

@@ -1,8 +1,11 @@
 #include "store/sqlite/sqlite_transaction.h"
 
+#include "store/sqlite/assessment_repository.h"
 #include "store/sqlite/audit_repository.h"
 #include "store/sqlite/coordination_repository.h"
+#include "store/sqlite/duplicate_repository.h"
 #include "store/sqlite/need_repository.h"
+#include "store/sqlite/notification_repository.h"
 #include "store/sqlite/offer_repository.h"
 #include "store/sqlite/organisation_repository.h"
 #include "store/sqlite/user_repository.h"
@@ -270,6 +273,59 @@ Status SqliteTransaction::insert_idempotency_key(const Id& user, const std::stri
   return write([&](Connection& c) {
     return coordination::insert_idempotency_key(c, user, key, action, allocation, created_at);
   });
+}
+
+// Assessments, duplicates, notifications
+
+Status SqliteTransaction::insert_assessment(const Assessment& assessment) {
+  return write([&](Connection& c) { return assessments::insert(c, assessment); });
+}
+
+Result<Assessment> SqliteTransaction::assessment(const Id& id) {
+  return read([&](Connection& c) { return assessments::find(c, id); });
+}
+
+Result<Page<Assessment>> SqliteTransaction::list_assessments(const ReadScope& scope,
+                                                             const AssessmentFilter& filter,
+                                                             const PageRequest& page) {
+  return read([&](Connection& c) { return assessments::list(c, scope, filter, page); });
+}
+
+Result<std::vector<TextMatch>> SqliteTransaction::duplicate_candidates(const ReadScope& scope,
+                                                                       const Need& subject,
+                                                                       int limit) {
+  return read([&](Connection& c) { return duplicates::candidates(c, scope, subject, limit); });
+}
+
+Status SqliteTransaction::replace_duplicate_matches(const Id& need,
+                                                    const std::vector<DuplicateMatch>& matches) {
+  return write([&](Connection& c) { return duplicates::replace(c, need, matches); });
+}
+
+Result<std::vector<DuplicateMatch>> SqliteTransaction::duplicate_matches(const Id& need) {
+  return read([&](Connection& c) { return duplicates::of(c, need); });
+}
+
+Result<std::vector<Id>> SqliteTransaction::active_users(const std::optional<Id>& org,
+                                                        const std::optional<Role>& role) {
+  return read([&](Connection& c) { return notifications::active_users(c, org, role); });
+}
+
+Status SqliteTransaction::insert_notification(const Notification& notification) {
+  return write([&](Connection& c) { return notifications::insert(c, notification); });
+}
+
+Result<Notification> SqliteTransaction::notification(const Id& id) {
+  return read([&](Connection& c) { return notifications::find(c, id); });
+}
+
+Result<Page<Notification>> SqliteTransaction::list_notifications(const Id& user,
+                                                                 const PageRequest& page) {
+  return read([&](Connection& c) { return notifications::list(c, user, page); });
+}
+
+Status SqliteTransaction::mark_notification_read(const Id& id, int64_t read_at) {
+  return write([&](Connection& c) { return notifications::mark_read(c, id, read_at); });
 }
 
 }  // namespace tallinn::store::sqlite

@@ -82,6 +82,22 @@ class SqliteTransaction final : public Transaction {
                                                   const std::string& action) override;
   Status insert_idempotency_key(const Id& user, const std::string& key, const std::string& action,
                                 const Id& allocation, int64_t created_at) override;
+  // Assessments, duplicates, notifications
+  Status insert_assessment(const Assessment& assessment) override;
+  Result<Assessment> assessment(const Id& id) override;
+  Result<Page<Assessment>> list_assessments(const ReadScope& scope, const AssessmentFilter& filter,
+                                            const PageRequest& page) override;
+  Result<std::vector<TextMatch>> duplicate_candidates(const ReadScope& scope, const Need& subject,
+                                                      int limit) override;
+  Status replace_duplicate_matches(const Id& need,
+                                   const std::vector<DuplicateMatch>& matches) override;
+  Result<std::vector<DuplicateMatch>> duplicate_matches(const Id& need) override;
+  Result<std::vector<Id>> active_users(const std::optional<Id>& org,
+                                       const std::optional<Role>& role) override;
+  Status insert_notification(const Notification& notification) override;
+  Result<Notification> notification(const Id& id) override;
+  Result<Page<Notification>> list_notifications(const Id& user, const PageRequest& page) override;
+  Status mark_notification_read(const Id& id, int64_t read_at) override;
 
  private:
   SqliteTransaction(ConnectionPool& pool, TransactionMode mode,
