@@ -1,27 +1,36 @@
-// open_store(): the one place that maps a database URL to a backend. A
-// PostgreSQL backend adds its scheme to kBackends.
+// open_store(): the one place that maps a database URL to a backend.
 #include <array>
 #include <string_view>
 
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
 
 namespace tallinn::store {
 namespace {
 
-using Opener = Result<std::unique_ptr<Store>> (*)(const std::string& location);
+// `url` is the whole URL; `location` what follows the scheme.
+using Opener = Result<std::unique_ptr<Store>> (*)(const std::string& url,
+                                                  const std::string& location);
 
 struct Backend {
   std::string_view scheme;  // with its "://"
   Opener open;
 };
 
-Result<std::unique_ptr<Store>> open_sqlite(const std::string& path) {
+Result<std::unique_ptr<Store>> open_sqlite(const std::string&, const std::string& path) {
   return sqlite::open_sqlite_store(path);
 }
 
-constexpr std::array<Backend, 1> kBackends = {{
+// libpq reads the URL itself, both spellings of the scheme included.
+Result<std::unique_ptr<Store>> open_postgres(const std::string& url, const std::string&) {
+  return postgres::open_postgres_store(url);
+}
+
+constexpr std::array<Backend, 3> kBackends = {{
     {"sqlite://", open_sqlite},
+    {"postgresql://", open_postgres},
+    {"postgres://", open_postgres},
 }};
 
 }  // namespace
@@ -29,10 +38,10 @@ constexpr std::array<Backend, 1> kBackends = {{
 Result<std::unique_ptr<Store>> open_store(const std::string& url) {
   for (const Backend& backend : kBackends) {
     if (url.starts_with(backend.scheme) && url.size() > backend.scheme.size()) {
-      return backend.open(url.substr(backend.scheme.size()));
+      return backend.open(url, url.substr(backend.scheme.size()));
     }
   }
-  return invalid("db", "unsupported database URL; expected sqlite://PATH");
+  return invalid("db", "unsupported database URL; expected sqlite://PATH or postgresql://...");
 }
 
 }  // namespace tallinn::store

@@ -1,5 +1,6 @@
 // The Store interface: every read and write of persistent state, behind one
-// abstraction with a SQLite backend (store/sqlite/) and, later, PostgreSQL.
+// abstraction with a SQLite backend (store/sqlite/) and a PostgreSQL one
+// (store/postgres/).
 //
 // Contract for every backend:
 // - All work happens inside a Transaction. A write transaction holds the
@@ -124,8 +125,9 @@ class Store {
 };
 
 // Opens the database named by `url`: "sqlite://PATH" (PATH may be relative;
-// tests use a file in a fresh temporary folder). Other schemes are kInvalid
-// naming "db". Does not migrate.
+// tests use a file in a fresh temporary folder), or "postgresql://..." (also
+// "postgres://..."), a libpq connection URL. Other schemes are kInvalid
+// naming "db"; an unreachable database is kUnavailable. Does not migrate.
 Result<std::unique_ptr<Store>> open_store(const std::string& url);
 
 }  // namespace tallinn::store

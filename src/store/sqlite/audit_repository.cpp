@@ -1,6 +1,6 @@
 #include "store/sqlite/audit_repository.h"
 
-#include "store/sqlite/cursor.h"
+#include "store/cursor.h"
 #include "store/sqlite/queries.h"
 
 namespace tallinn::store::sqlite::audit {

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/cursor.h"
 #include "store/sqlite/connection.h"
-#include "store/sqlite/cursor.h"
 #include "store/sqlite/statement.h"
 #include "store/store.h"
 

@@ -1,0 +1,132 @@
+#include "store/postgres/columns.h"
+#include "store/postgres/marked_query.h"
+#include "store/postgres/queries.h"
+#include "store/postgres/repositories.h"
+
+namespace tallinn::store::postgres::needs {
+namespace {
+
+// Column order read by read_need().
+constexpr char kColumns[] =
+    "r.id, r.org, r.title, r.description, r.sector, r.region, r.category, r.amount_cents, "
+    "r.priority, r.national_priority, r.divisible, r.tlp, r.status, r.duplicate_of, r.creator, "
+    "r.version, r.created_at, r.updated_at";
+constexpr char kSelectById[] =
+    "SELECT r.id, r.org, r.title, r.description, r.sector, r.region, r.category, "
+    "r.amount_cents, r.priority, r.national_priority, r.divisible, r.tlp, r.status, "
+    "r.duplicate_of, r.creator, r.version, r.created_at, r.updated_at "
+    "FROM needs r WHERE r.id = $1";
+constexpr char kInsert[] =
+    "INSERT INTO needs (id, org, title, description, sector, region, category, amount_cents, "
+    "priority, national_priority, divisible, tlp, status, duplicate_of, creator, updated_at, "
+    "version, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
+constexpr char kUpdate[] =
+    "UPDATE needs SET org = $2, title = $3, description = $4, sector = $5, region = $6, "
+    "category = $7, amount_cents = $8, priority = $9, national_priority = $10, "
+    "divisible = $11, tlp = $12, status = $13, duplicate_of = $14, creator = $15, "
+    "updated_at = $16, version = $17 WHERE id = $1 AND version = $18";
+
+// $1..$16 of kInsert and kUpdate.
+std::vector<Param> fields(const Need& need) {
+  return {need.id,
+          need.org,
+          need.title,
+          need.description,
+          to_string(need.sector),
+          region_code(need.region),
+          to_string(need.category),
+          need.amount,
+          need.priority,
+          need.national_priority,
+          need.divisible,
+          to_string(need.tlp),
+          to_string(need.status),
+          need.duplicate_of,
+          need.creator,
+          need.updated_at};
+}
+
+Result<Need> read_need(const Row& row) {
+  Need need;
+  need.id = row.text(0);
+  need.org = row.text(1);
+  need.title = row.text(2);
+  need.description = row.text(3);
+  TALLINN_ASSIGN_OR_RETURN(need.sector, parse_column(row, 4, parse_sector));
+  TALLINN_ASSIGN_OR_RETURN(need.region, parse_column(row, 5, parse_region));
+  TALLINN_ASSIGN_OR_RETURN(need.category, parse_column(row, 6, parse_category));
+  need.amount = row.int64(7);
+  need.priority = static_cast<int>(row.int64(8));
+  if (std::optional<int64_t> national = row.optional_int64(9)) {
+    need.national_priority = static_cast<int>(*national);
+  }
+  need.divisible = row.boolean(10);
+  TALLINN_ASSIGN_OR_RETURN(need.tlp, parse_column(row, 11, parse_tlp));
+  TALLINN_ASSIGN_OR_RETURN(need.status, parse_column(row, 12, parse_need_status));
+  need.duplicate_of = row.optional_text(13);
+  need.creator = row.text(14);
+  need.version = row.int64(15);
+  need.created_at = row.int64(16);
+  need.updated_at = row.int64(17);
+  return need;
+}
+
+// A need with its grants.
+RowReader<Need> reader(Connection& connection) {
+  return [&connection](const Row& row) -> Result<Need> {
+    TALLINN_ASSIGN_OR_RETURN(Need need, read_need(row));
+    TALLINN_ASSIGN_OR_RETURN(need.access, read_access(connection, kNeedTables, need.id));
+    return need;
+  };
+}
+
+std::vector<Condition> conditions_of(const NeedFilter& filter) {
+  std::vector<Condition> conditions;
+  if (filter.status) conditions.push_back(column_equals("status", to_string(*filter.status)));
+  if (filter.sector) conditions.push_back(column_equals("sector", to_string(*filter.sector)));
+  if (filter.region) conditions.push_back(column_equals("region", region_code(*filter.region)));
+  if (filter.category) {
+    conditions.push_back(column_equals("category", to_string(*filter.category)));
+  }
+  if (filter.org) conditions.push_back(column_equals("org", *filter.org));
+  if (std::optional<Condition> text = text_condition(filter.text)) {
+    conditions.push_back(std::move(*text));
+  }
+  return conditions;
+}
+
+}  // namespace
+
+Status insert(Connection& connection, const Need& need) {
+  std::vector<Param> params = fields(need);
+  params.insert(params.end(), {need.version, need.created_at});
+  TALLINN_RETURN_IF_ERROR(connection.exec(kInsert, params).status());
+  return write_access(connection, kNeedTables, need.id, need.access);
+}
+
+Result<Need> find(Connection& connection, const Id& id) {
+  TALLINN_ASSIGN_OR_RETURN(Rows rows, connection.exec(kSelectById, {id}));
+  return read_one<Need>(rows, reader(connection));
+}
+
+Status update(Connection& connection, const Need& need, int64_t expected_version) {
+  std::vector<Param> params = fields(need);
+  params.insert(params.end(), {expected_version + 1, expected_version});
+  TALLINN_ASSIGN_OR_RETURN(Rows changed, connection.exec(kUpdate, params));
+  TALLINN_RETURN_IF_ERROR(finish_versioned_update(connection, "needs", need.id, changed));
+  return write_access(connection, kNeedTables, need.id, need.access);
+}
+
+Result<Page<Need>> list(Connection& connection, const ReadScope& scope, const NeedFilter& filter,
+                        const PageRequest& page) {
+  TALLINN_ASSIGN_OR_RETURN(Rows rows, select_marked(connection, kNeedTables, kColumns, scope,
+                                                    conditions_of(filter), page));
+  return read_page<Need>(rows, page.limit, reader(connection));
+}
+
+Result<int64_t> count(Connection& connection, const ReadScope& scope, const NeedFilter& filter) {
+  return count_marked(connection, kNeedTables, scope, conditions_of(filter));
+}
+
+}  // namespace tallinn::store::postgres::needs

@@ -1,0 +1,156 @@
+#include "store/postgres/columns.h"
+#include "store/postgres/marked_query.h"
+#include "store/postgres/queries.h"
+#include "store/postgres/repositories.h"
+
+namespace tallinn::store::postgres::offers {
+namespace {
+
+// Column order read by read_offer().
+constexpr char kColumns[] =
+    "r.id, r.org, r.title, r.description, r.budget_cents, r.tlp, r.status, r.creator, "
+    "r.version, r.created_at, r.updated_at";
+constexpr char kSelectById[] =
+    "SELECT r.id, r.org, r.title, r.description, r.budget_cents, r.tlp, r.status, r.creator, "
+    "r.version, r.created_at, r.updated_at FROM offers r WHERE r.id = $1";
+constexpr char kInsert[] =
+    "INSERT INTO offers (id, org, title, description, budget_cents, tlp, status, creator, "
+    "updated_at, version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+constexpr char kUpdate[] =
+    "UPDATE offers SET org = $2, title = $3, description = $4, budget_cents = $5, tlp = $6, "
+    "status = $7, creator = $8, updated_at = $9, version = $10 WHERE id = $1 AND version = $11";
+constexpr char kDeleteTargets[] = "DELETE FROM offer_targets WHERE offer = $1";
+constexpr char kInsertTargets[] =
+    "INSERT INTO offer_targets (offer, kind, position, value) "
+    "SELECT $1, $2, t.position - 1, t.value "
+    "FROM unnest($3::text[]) WITH ORDINALITY AS t (value, position)";
+constexpr char kSelectTargets[] =
+    "SELECT kind, value FROM offer_targets WHERE offer = $1 ORDER BY kind, position";
+
+constexpr std::string_view kSectorTarget = "sector";
+constexpr std::string_view kRegionTarget = "region";
+constexpr std::string_view kCategoryTarget = "category";
+
+// $1..$9 of kInsert and kUpdate.
+std::vector<Param> fields(const Offer& offer) {
+  return {offer.id,
+          offer.org,
+          offer.title,
+          offer.description,
+          offer.budget,
+          to_string(offer.tlp),
+          to_string(offer.status),
+          offer.creator,
+          offer.updated_at};
+}
+
+template <typename T>
+Status insert_targets(Connection& connection, const Id& offer, std::string_view kind,
+                      const std::vector<T>& values, std::string_view (*spell)(T)) {
+  if (values.empty()) return Status::ok();
+  std::vector<std::string> spelled;
+  for (T value : values) spelled.emplace_back(spell(value));
+  return connection.exec(kInsertTargets, {offer, kind, spelled}).status();
+}
+
+std::string_view spell_sector(Sector sector) { return to_string(sector); }
+std::string_view spell_category(Category category) { return to_string(category); }
+
+Status write_targets(Connection& connection, const Offer& offer) {
+  TALLINN_RETURN_IF_ERROR(connection.exec(kDeleteTargets, {offer.id}).status());
+  TALLINN_RETURN_IF_ERROR(
+      insert_targets(connection, offer.id, kSectorTarget, offer.sectors, spell_sector));
+  TALLINN_RETURN_IF_ERROR(
+      insert_targets(connection, offer.id, kRegionTarget, offer.regions, region_code));
+  return insert_targets(connection, offer.id, kCategoryTarget, offer.categories, spell_category);
+}
+
+Status read_targets(Connection& connection, Offer& offer) {
+  TALLINN_ASSIGN_OR_RETURN(Rows rows, connection.exec(kSelectTargets, {offer.id}));
+  for (int index = 0; index < rows.size(); ++index) {
+    Row row = rows[index];
+    std::string kind = row.text(0);
+    if (kind == kSectorTarget) {
+      TALLINN_ASSIGN_OR_RETURN(offer.sectors.emplace_back(), parse_column(row, 1, parse_sector));
+    } else if (kind == kRegionTarget) {
+      TALLINN_ASSIGN_OR_RETURN(offer.regions.emplace_back(), parse_column(row, 1, parse_region));
+    } else {
+      TALLINN_ASSIGN_OR_RETURN(offer.categories.emplace_back(),
+                               parse_column(row, 1, parse_category));
+    }
+  }
+  return Status::ok();
+}
+
+Result<Offer> read_offer(const Row& row) {
+  Offer offer;
+  offer.id = row.text(0);
+  offer.org = row.text(1);
+  offer.title = row.text(2);
+  offer.description = row.text(3);
+  offer.budget = row.int64(4);
+  TALLINN_ASSIGN_OR_RETURN(offer.tlp, parse_column(row, 5, parse_tlp));
+  TALLINN_ASSIGN_OR_RETURN(offer.status, parse_column(row, 6, parse_offer_status));
+  offer.creator = row.text(7);
+  offer.version = row.int64(8);
+  offer.created_at = row.int64(9);
+  offer.updated_at = row.int64(10);
+  return offer;
+}
+
+// An offer with its targets and grants.
+RowReader<Offer> reader(Connection& connection) {
+  return [&connection](const Row& row) -> Result<Offer> {
+    TALLINN_ASSIGN_OR_RETURN(Offer offer, read_offer(row));
+    TALLINN_RETURN_IF_ERROR(read_targets(connection, offer));
+    TALLINN_ASSIGN_OR_RETURN(offer.access, read_access(connection, kOfferTables, offer.id));
+    return offer;
+  };
+}
+
+std::vector<Condition> conditions_of(const OfferFilter& filter) {
+  std::vector<Condition> conditions;
+  if (filter.status) conditions.push_back(column_equals("status", to_string(*filter.status)));
+  if (filter.org) conditions.push_back(column_equals("org", *filter.org));
+  if (std::optional<Condition> text = text_condition(filter.text)) {
+    conditions.push_back(std::move(*text));
+  }
+  return conditions;
+}
+
+}  // namespace
+
+Status insert(Connection& connection, const Offer& offer) {
+  std::vector<Param> params = fields(offer);
+  params.insert(params.end(), {offer.version, offer.created_at});
+  TALLINN_RETURN_IF_ERROR(connection.exec(kInsert, params).status());
+  TALLINN_RETURN_IF_ERROR(write_targets(connection, offer));
+  return write_access(connection, kOfferTables, offer.id, offer.access);
+}
+
+Result<Offer> find(Connection& connection, const Id& id) {
+  TALLINN_ASSIGN_OR_RETURN(Rows rows, connection.exec(kSelectById, {id}));
+  return read_one<Offer>(rows, reader(connection));
+}
+
+Status update(Connection& connection, const Offer& offer, int64_t expected_version) {
+  std::vector<Param> params = fields(offer);
+  params.insert(params.end(), {expected_version + 1, expected_version});
+  TALLINN_ASSIGN_OR_RETURN(Rows changed, connection.exec(kUpdate, params));
+  TALLINN_RETURN_IF_ERROR(finish_versioned_update(connection, "offers", offer.id, changed));
+  TALLINN_RETURN_IF_ERROR(write_targets(connection, offer));
+  return write_access(connection, kOfferTables, offer.id, offer.access);
+}
+
+Result<Page<Offer>> list(Connection& connection, const ReadScope& scope, const OfferFilter& filter,
+                         const PageRequest& page) {
+  TALLINN_ASSIGN_OR_RETURN(Rows rows, select_marked(connection, kOfferTables, kColumns, scope,
+                                                    conditions_of(filter), page));
+  return read_page<Offer>(rows, page.limit, reader(connection));
+}
+
+Result<int64_t> count(Connection& connection, const ReadScope& scope, const OfferFilter& filter) {
+  return count_marked(connection, kOfferTables, scope, conditions_of(filter));
+}
+
+}  // namespace tallinn::store::postgres::offers
