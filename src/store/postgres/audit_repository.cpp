@@ -1,5 +1,6 @@
 #include "store/postgres/queries.h"
 #include "store/postgres/repositories.h"
+#include "store/record_rows.h"
 
 namespace tallinn::store::postgres::audit {
 namespace {
@@ -22,22 +23,7 @@ constexpr int64_t kScanBatch = 1000;
 
 #undef TALLINN_AUDIT_COLUMNS
 
-Result<AuditEntry> read_entry(const Row& row) {
-  AuditEntry entry;
-  entry.sequence = row.int64(0);
-  entry.time = row.int64(1);
-  entry.actor_user = row.text(2);
-  entry.actor_org = row.text(3);
-  entry.action = row.text(4);
-  entry.record_type = row.text(5);
-  entry.record_id = row.text(6);
-  entry.outcome = row.text(7);
-  entry.changed_fields = row.text(8);
-  entry.state_digest = row.text(9);
-  entry.previous_hash = row.text(10);
-  entry.hash = row.text(11);
-  return entry;
-}
+Result<AuditEntry> read_entry(const Row& row) { return rows::audit_entry(row); }
 
 }  // namespace
 

@@ -1,16 +1,13 @@
-#include "store/postgres/columns.h"
 #include "store/postgres/marked_query.h"
 #include "store/postgres/queries.h"
 #include "store/postgres/repositories.h"
+#include "store/record_rows.h"
 
 namespace tallinn::store::postgres::needs {
 namespace {
 
 // Column order read by read_need().
-constexpr char kColumns[] =
-    "r.id, r.org, r.title, r.description, r.sector, r.region, r.category, r.amount_cents, "
-    "r.priority, r.national_priority, r.divisible, r.tlp, r.status, r.duplicate_of, r.creator, "
-    "r.version, r.created_at, r.updated_at";
+constexpr std::string_view kColumns = rows::kNeedColumns;
 constexpr char kSelectById[] =
     "SELECT r.id, r.org, r.title, r.description, r.sector, r.region, r.category, "
     "r.amount_cents, r.priority, r.national_priority, r.divisible, r.tlp, r.status, "
@@ -47,30 +44,7 @@ std::vector<Param> fields(const Need& need) {
           need.updated_at};
 }
 
-Result<Need> read_need(const Row& row) {
-  Need need;
-  need.id = row.text(0);
-  need.org = row.text(1);
-  need.title = row.text(2);
-  need.description = row.text(3);
-  TALLINN_ASSIGN_OR_RETURN(need.sector, parse_column(row, 4, parse_sector));
-  TALLINN_ASSIGN_OR_RETURN(need.region, parse_column(row, 5, parse_region));
-  TALLINN_ASSIGN_OR_RETURN(need.category, parse_column(row, 6, parse_category));
-  need.amount = row.int64(7);
-  need.priority = static_cast<int>(row.int64(8));
-  if (std::optional<int64_t> national = row.optional_int64(9)) {
-    need.national_priority = static_cast<int>(*national);
-  }
-  need.divisible = row.boolean(10);
-  TALLINN_ASSIGN_OR_RETURN(need.tlp, parse_column(row, 11, parse_tlp));
-  TALLINN_ASSIGN_OR_RETURN(need.status, parse_column(row, 12, parse_need_status));
-  need.duplicate_of = row.optional_text(13);
-  need.creator = row.text(14);
-  need.version = row.int64(15);
-  need.created_at = row.int64(16);
-  need.updated_at = row.int64(17);
-  return need;
-}
+Result<Need> read_need(const Row& row) { return rows::need(row); }
 
 // A need with its grants.
 RowReader<Need> reader(Connection& connection) {

@@ -1,15 +1,13 @@
-#include "store/postgres/columns.h"
 #include "store/postgres/marked_query.h"
 #include "store/postgres/queries.h"
 #include "store/postgres/repositories.h"
+#include "store/record_rows.h"
 
 namespace tallinn::store::postgres::offers {
 namespace {
 
 // Column order read by read_offer().
-constexpr char kColumns[] =
-    "r.id, r.org, r.title, r.description, r.budget_cents, r.tlp, r.status, r.creator, "
-    "r.version, r.created_at, r.updated_at";
+constexpr std::string_view kColumns = rows::kOfferColumns;
 constexpr char kSelectById[] =
     "SELECT r.id, r.org, r.title, r.description, r.budget_cents, r.tlp, r.status, r.creator, "
     "r.version, r.created_at, r.updated_at FROM offers r WHERE r.id = $1";
@@ -66,37 +64,14 @@ Status write_targets(Connection& connection, const Offer& offer) {
 }
 
 Status read_targets(Connection& connection, Offer& offer) {
-  TALLINN_ASSIGN_OR_RETURN(Rows rows, connection.exec(kSelectTargets, {offer.id}));
-  for (int index = 0; index < rows.size(); ++index) {
-    Row row = rows[index];
-    std::string kind = row.text(0);
-    if (kind == kSectorTarget) {
-      TALLINN_ASSIGN_OR_RETURN(offer.sectors.emplace_back(), parse_column(row, 1, parse_sector));
-    } else if (kind == kRegionTarget) {
-      TALLINN_ASSIGN_OR_RETURN(offer.regions.emplace_back(), parse_column(row, 1, parse_region));
-    } else {
-      TALLINN_ASSIGN_OR_RETURN(offer.categories.emplace_back(),
-                               parse_column(row, 1, parse_category));
-    }
+  TALLINN_ASSIGN_OR_RETURN(Rows targets, connection.exec(kSelectTargets, {offer.id}));
+  for (int index = 0; index < targets.size(); ++index) {
+    TALLINN_RETURN_IF_ERROR(rows::add_target(targets[index], offer));
   }
   return Status::ok();
 }
 
-Result<Offer> read_offer(const Row& row) {
-  Offer offer;
-  offer.id = row.text(0);
-  offer.org = row.text(1);
-  offer.title = row.text(2);
-  offer.description = row.text(3);
-  offer.budget = row.int64(4);
-  TALLINN_ASSIGN_OR_RETURN(offer.tlp, parse_column(row, 5, parse_tlp));
-  TALLINN_ASSIGN_OR_RETURN(offer.status, parse_column(row, 6, parse_offer_status));
-  offer.creator = row.text(7);
-  offer.version = row.int64(8);
-  offer.created_at = row.int64(9);
-  offer.updated_at = row.int64(10);
-  return offer;
-}
+Result<Offer> read_offer(const Row& row) { return rows::offer(row); }
 
 // An offer with its targets and grants.
 RowReader<Offer> reader(Connection& connection) {

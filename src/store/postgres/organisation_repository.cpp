@@ -1,12 +1,12 @@
-#include "store/postgres/columns.h"
 #include "store/postgres/queries.h"
 #include "store/postgres/repositories.h"
+#include "store/record_rows.h"
 
 namespace tallinn::store::postgres::organisations {
 namespace {
 
 // Column order read by read_organisation().
-constexpr char kColumns[] = "id, name, kind, country, version, created_at, updated_at";
+constexpr std::string_view kColumns = rows::kOrganisationColumns;
 constexpr char kSelectById[] =
     "SELECT id, name, kind, country, version, created_at, updated_at "
     "FROM organisations WHERE id = $1";
@@ -24,17 +24,7 @@ std::vector<Param> fields(const Organisation& organisation) {
           organisation.updated_at};
 }
 
-Result<Organisation> read_organisation(const Row& row) {
-  Organisation organisation;
-  organisation.id = row.text(0);
-  organisation.name = row.text(1);
-  TALLINN_ASSIGN_OR_RETURN(organisation.kind, parse_column(row, 2, parse_role));
-  organisation.country = row.text(3);
-  organisation.version = row.int64(4);
-  organisation.created_at = row.int64(5);
-  organisation.updated_at = row.int64(6);
-  return organisation;
-}
+Result<Organisation> read_organisation(const Row& row) { return rows::organisation(row); }
 
 }  // namespace
 

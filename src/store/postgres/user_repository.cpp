@@ -1,13 +1,13 @@
-#include "store/postgres/columns.h"
 #include "store/postgres/queries.h"
 #include "store/postgres/repositories.h"
+#include "store/record_rows.h"
 
 namespace tallinn::store::postgres::users {
 namespace {
 
 // Column order read by read_user(); the password hash follows them where a
 // query needs it.
-constexpr char kColumns[] = "id, org, email, role, disabled, version, created_at, updated_at";
+constexpr std::string_view kColumns = rows::kUserColumns;
 constexpr int kPasswordHashColumn = 8;
 constexpr char kSelectById[] =
     "SELECT id, org, email, role, disabled, version, created_at, updated_at "
@@ -36,27 +36,14 @@ std::vector<Param> fields(const User& user) {
   return {user.id, user.org, user.email, to_string(user.role), user.disabled, user.updated_at};
 }
 
-Result<User> read_user(const Row& row) {
-  User user;
-  user.id = row.text(0);
-  user.org = row.text(1);
-  user.email = row.text(2);
-  TALLINN_ASSIGN_OR_RETURN(user.role, parse_column(row, 3, parse_role));
-  user.disabled = row.boolean(4);
-  user.version = row.int64(5);
-  user.created_at = row.int64(6);
-  user.updated_at = row.int64(7);
-  return user;
-}
+Result<User> read_user(const Row& row) { return rows::user(row); }
 
 Result<Credentials> read_credentials(const Row& row) {
   TALLINN_ASSIGN_OR_RETURN(User user, read_user(row));
   return Credentials{std::move(user), row.text(kPasswordHashColumn)};
 }
 
-Result<Session> read_session(const Row& row) {
-  return Session{row.text(0), row.text(1), row.int64(2), row.int64(3)};
-}
+Result<Session> read_session(const Row& row) { return rows::session(row); }
 
 }  // namespace
 

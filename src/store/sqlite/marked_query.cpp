@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "core/vocabulary.h"
+#include "store/paging.h"
 #include "store/scope_arms.h"
 
 namespace tallinn::store::sqlite {
@@ -36,14 +37,6 @@ constexpr char kListArm[] =
 constexpr char kKeysetCondition[] = " AND ({created}, {id}) < (:after_created, :after_id)";
 constexpr char kCountArm[] = "SELECT r.rid {from}{where}";
 constexpr char kMergedCount[] = "SELECT count(*) FROM ({arms})";
-
-std::string replace_all(std::string text, std::string_view name, std::string_view value) {
-  for (size_t at = text.find(name); at != std::string::npos;
-       at = text.find(name, at + value.size())) {
-    text.replace(at, name.size(), value);
-  }
-  return text;
-}
 
 std::string tlp_parameter(int tlp) { return ":tlp_" + std::to_string(tlp); }
 
