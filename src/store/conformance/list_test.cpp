@@ -195,6 +195,59 @@ TEST_P(ListTest, OrganisationsAndUsersPageNewestFirst) {
 INSTANTIATE_TEST_SUITE_P(Backends, ListTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 
+using TextSearchTest = BackendTest;
+
+// Every word must occur in the title or the description, whatever its case
+// or its Latin accents.
+TEST_P(TextSearchTest, AllWordsCaseAndAccentsFolded) {
+  Organisation organisation = make_organisation(1);
+  Need kyiv = make_need(1, organisation.id, test_id(2'000'001));
+  kyiv.title = "Захист мережі КИЇВ";
+  kyiv.description = "Café backup, off-site";
+  Need lviv = make_need(2, organisation.id, test_id(2'000'001));
+  lviv.title = "Backup for Lviv";
+  lviv.description = "Resilient storage";
+  Offer offer = make_offer(1, organisation.id, test_id(2'000'001));
+  offer.title = "Storage for backups";
+  auto tx = write();
+  ASSERT_OK(tx->insert_organisation(organisation));
+  ASSERT_OK(tx->insert_need(kyiv));
+  ASSERT_OK(tx->insert_need(lviv));
+  ASSERT_OK(tx->insert_offer(offer));
+  ASSERT_OK(tx->commit());
+
+  ReadScope everyone;
+  for (auto& clause : everyone.by_tlp) clause.all = true;
+  auto found = [&](const std::string& text) {
+    auto reader = read();
+    NeedFilter filter;
+    filter.text = text;
+    Result<Page<Need>> page = reader->list_needs(everyone, filter, {10, ""});
+    EXPECT_TRUE(page.is_ok()) << page.status().to_string();
+    std::vector<Id> ids;
+    if (page.is_ok()) {
+      for (const Need& need : page->items) ids.push_back(need.id);
+    }
+    EXPECT_EQ(*reader->count_needs(everyone, filter), static_cast<int64_t>(ids.size()));
+    return ids;
+  };
+  EXPECT_EQ(found("київ"), std::vector<Id>{kyiv.id});
+  EXPECT_EQ(found("cafe МЕРЕЖІ"), std::vector<Id>{kyiv.id});
+  EXPECT_EQ(found("BACKUP"), (std::vector<Id>{lviv.id, kyiv.id}));
+  EXPECT_EQ(found("backup storage"), std::vector<Id>{lviv.id});
+  EXPECT_EQ(found("backup absent"), std::vector<Id>{});
+  EXPECT_EQ(found("   "), (std::vector<Id>{lviv.id, kyiv.id}));
+
+  OfferFilter offer_filter;
+  offer_filter.text = "storage";
+  Result<Page<Offer>> offers = read()->list_offers(everyone, offer_filter, {10, ""});
+  ASSERT_TRUE(offers.is_ok());
+  EXPECT_EQ(offers->items.size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TextSearchTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
 using AuditTest = BackendTest;
 
 TEST_P(AuditTest, AppendsInSequenceListsAndScans) {

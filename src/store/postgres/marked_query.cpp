@@ -21,8 +21,8 @@ constexpr char kGrantedRecords[] =
     "WHERE g.kind = '{kind}' AND g.grantee = {grantee} AND r.tlp = {tlp}";
 // Must be the expression of the needs_by_text and offers_by_text indexes.
 constexpr char kTextMatch[] =
-    "to_tsvector('simple'::regconfig, r.title || ' ' || r.description) @@ "
-    "plainto_tsquery('simple'::regconfig, {value})";
+    "to_tsvector('tallinn_text'::regconfig, r.title || ' ' || r.description) @@ "
+    "plainto_tsquery('tallinn_text'::regconfig, {value})";
 constexpr char kListArm[] =
     "(SELECT r.id AS id, r.created_at AS created_at {from}{where} "
     "ORDER BY {created} DESC, {id} DESC LIMIT {limit})";

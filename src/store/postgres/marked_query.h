@@ -33,7 +33,8 @@ inline constexpr MarkedTable kNeedTables{"needs", "need_grants"};
 inline constexpr MarkedTable kOfferTables{"offers", "offer_grants"};
 
 // The condition that every word of `text` occurs in the title or the
-// description (full-text search, 'simple' configuration), or nullopt when
+// description (full-text search with the tallinn_text configuration of
+// 0001_init.sql: case and Latin accents folded), or nullopt when
 // `text` has no words.
 std::optional<Condition> text_condition(std::string_view text);
 

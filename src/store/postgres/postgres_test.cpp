@@ -8,6 +8,7 @@
 #include "store/postgres/connection.h"
 #include "store/postgres/marked_query.h"
 #include "store/postgres/migrator.h"
+#include "store/postgres/postgres_store.h"
 
 namespace tallinn::store::testing {
 namespace {
@@ -128,6 +129,38 @@ TEST_P(PostgresTest, ServiceResumesAfterTheServerDropsItsConnections) {
   ASSERT_OK(tx->insert_organisation(make_organisation(1)));
   ASSERT_OK(tx->commit());
   EXPECT_EQ(*read()->count_organisations(), 1);
+}
+
+// A writer waits for the one before it no longer than the lock timeout.
+TEST_P(PostgresTest, AWriterBlockedPastTheLockTimeoutIsUnavailable) {
+  postgres::PostgresOptions options;
+  options.pool.lock_timeout_ms = 200;
+  Result<std::unique_ptr<Store>> impatient = postgres::open_postgres_store(url(), options);
+  ASSERT_TRUE(impatient.is_ok());
+  auto holder = write();
+  Result<std::unique_ptr<Transaction>> blocked = (*impatient)->begin(TransactionMode::kWrite);
+  EXPECT_EQ(blocked.status().code(), ErrorCode::kUnavailable);
+  ASSERT_OK((*impatient)->begin(TransactionMode::kRead).status());
+  ASSERT_OK(holder->commit());
+  Result<std::unique_ptr<Transaction>> free = (*impatient)->begin(TransactionMode::kWrite);
+  ASSERT_TRUE(free.is_ok());
+  ASSERT_OK((*free)->commit());
+}
+
+// The pool lends at most max_connections at once; a borrower waits, then is
+// told the database is busy.
+TEST_P(PostgresTest, ThePoolIsBounded) {
+  postgres::PostgresOptions options;
+  options.pool.max_connections = 2;
+  options.pool.wait_ms = 100;
+  Result<std::unique_ptr<Store>> small = postgres::open_postgres_store(url(), options);
+  ASSERT_TRUE(small.is_ok());
+  Result<std::unique_ptr<Transaction>> first = (*small)->begin(TransactionMode::kRead);
+  Result<std::unique_ptr<Transaction>> second = (*small)->begin(TransactionMode::kRead);
+  ASSERT_TRUE(first.is_ok() && second.is_ok());
+  EXPECT_EQ((*small)->begin(TransactionMode::kRead).status().code(), ErrorCode::kUnavailable);
+  ASSERT_OK((*first)->commit());
+  ASSERT_OK((*small)->begin(TransactionMode::kWrite).status());
 }
 
 TEST_P(PostgresTest, OpenStoreAcceptsBothSchemesAndReportsAnAbsentServer) {

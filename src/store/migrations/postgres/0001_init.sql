@@ -7,6 +7,15 @@
 -- keyset cursors mean the same on both backends. Lists are newest first,
 -- (created_at DESC, id DESC), so every list index ends in (created_at, id).
 
+-- Text search folds case and, like SQLite's unicode61 remove_diacritics, drops
+-- the accents of Latin letters ("cafe" finds "Café"). unaccent is a trusted
+-- extension: the database owner may create it, or an operator beforehand.
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TEXT SEARCH CONFIGURATION tallinn_text (COPY = pg_catalog.simple);
+ALTER TEXT SEARCH CONFIGURATION tallinn_text
+  ALTER MAPPING FOR word, hword, hword_part, numword, numhword, hword_numpart
+  WITH unaccent, simple;
+
 CREATE TABLE organisations (
   id TEXT COLLATE "C" PRIMARY KEY,
   name TEXT NOT NULL,
@@ -72,7 +81,7 @@ CREATE INDEX needs_by_status ON needs (status, tlp, created_at, id);
 -- NeedFilter.text: every word in the title or the description. The
 -- expression must match the one in postgres/marked_query.cpp.
 CREATE INDEX needs_by_text ON needs
-  USING gin (to_tsvector('simple'::regconfig, title || ' ' || description));
+  USING gin (to_tsvector('tallinn_text'::regconfig, title || ' ' || description));
 
 -- access.orgs (kind 'org') and access.users (kind 'user'), in their order.
 -- record_created_at copies the need's created_at, which never changes, so a
@@ -105,7 +114,7 @@ CREATE INDEX offers_by_org ON offers (org, tlp, created_at, id);
 CREATE INDEX offers_by_creator ON offers (creator, tlp, created_at, id);
 CREATE INDEX offers_by_status ON offers (status, tlp, created_at, id);
 CREATE INDEX offers_by_text ON offers
-  USING gin (to_tsvector('simple'::regconfig, title || ' ' || description));
+  USING gin (to_tsvector('tallinn_text'::regconfig, title || ' ' || description));
 
 -- An offer's sectors, regions and categories, in their order; none of a kind
 -- means "any". Indexed by value for matching.
