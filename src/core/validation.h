@@ -2,6 +2,8 @@
 // offending field as the API spells it ("title", "access.orgs[2]").
 #pragma once
 
+#include <string_view>
+
 #include "core/domain.h"
 #include "core/status.h"
 
@@ -12,6 +14,10 @@ Status validate_offer(const Offer& offer);
 Status validate_organisation(const Organisation& organisation);
 Status validate_email(const std::string& email);
 Status validate_access(const Access& access);
+
+// True when `text` is well-formed UTF-8: shortest form, no surrogates, at most
+// U+10FFFF.
+bool is_valid_utf8(std::string_view text);
 
 // True when `text` is valid UTF-8 without control characters other than
 // tab and newline.

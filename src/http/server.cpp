@@ -1,0 +1,542 @@
+// Shaped like Beast 1.74's advanced_server.cpp: the request -> response
+// function first, then the session, then the listener, then Server.
+#include "http/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <atomic>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "http/cookies.h"
+#include "http/errors.h"
+
+namespace tallinn::http {
+
+namespace beast = boost::beast;
+namespace net = boost::asio;
+namespace bhttp = boost::beast::http;
+using tcp = boost::asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// What a request produced, with what the log line needs.
+struct Handled {
+  Response response;
+  std::string pattern;
+};
+
+// The pure part: a request in, a response out. Runs on a worker thread.
+Handled handle_request(const Router& router, const Request& request) {
+  try {
+    Router::Outcome outcome = router.dispatch(request);
+    return {std::move(outcome.response), std::move(outcome.pattern)};
+  } catch (const std::exception& exception) {
+    spdlog::error("http handler threw: method={} path={} what={}", request.method, request.path,
+                  exception.what());
+  } catch (...) {
+    spdlog::error("http handler threw a non-exception: method={} path={}", request.method,
+                  request.path);
+  }
+  return {error_response(internal_error()), ""};
+}
+
+std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
+
+bool is_single_chunked(std::string_view value) {
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  return iequals(value, "chunked");
+}
+
+// Beast 1.74 writes header values as given; a CR or LF from a handler
+// would split the response.
+bool is_safe_header(std::string_view name, std::string_view value) {
+  if (name.empty()) return false;
+  for (unsigned char c : name) {
+    if (c <= 0x20 || c >= 0x7f || c == ':') return false;
+  }
+  for (unsigned char c : value) {
+    if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+  }
+  return true;
+}
+
+size_t count_fields(const bhttp::fields& fields, bhttp::field name) {
+  auto range = fields.equal_range(name);
+  return static_cast<size_t>(std::distance(range.first, range.second));
+}
+
+// Framing and header checks Beast's parser leaves to us. Beast already
+// refuses Content-Length with chunked and differing Content-Lengths, but a
+// Transfer-Encoding without a final "chunked" leaves a request without a
+// body, and the bytes that follow would be read as the next request.
+Status check_request_header(const bhttp::request_parser<bhttp::string_body>& parser) {
+  const auto& header = parser.get();
+  size_t transfer_encodings = count_fields(header, bhttp::field::transfer_encoding);
+  if (transfer_encodings > 0) {
+    if (transfer_encodings > 1 || header.version() < 11 ||
+        !is_single_chunked(view(header[bhttp::field::transfer_encoding]))) {
+      return malformed("unsupported Transfer-Encoding");
+    }
+  }
+  size_t hosts = count_fields(header, bhttp::field::host);
+  if (hosts > 1 || (header.version() >= 11 && hosts == 0)) {
+    return malformed("request needs exactly one Host header");
+  }
+  for (auto field : {bhttp::field::authorization, bhttp::field::cookie, bhttp::field::content_type,
+                     bhttp::field::content_length}) {
+    if (count_fields(header, field) > 1) return malformed("request repeats a header");
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+namespace detail {
+
+class Session;
+
+// Shared by the listener, the sessions and Server; sessions keep it alive.
+class ServerCore : public std::enable_shared_from_this<ServerCore> {
+ public:
+  ServerCore(ServerOptions options, std::shared_ptr<const Router> router)
+      : options(std::move(options)),
+        router(std::move(router)),
+        pool(static_cast<size_t>(std::max(1, this->options.worker_threads))),
+        acceptor(net::make_strand(ioc)),
+        retry_timer(acceptor.get_executor()) {}
+
+  void add_session(Session* session, std::weak_ptr<Session> weak) {
+    std::lock_guard lock(mutex);
+    sessions.emplace(session, std::move(weak));
+  }
+  void remove_session(Session* session) {
+    std::lock_guard lock(mutex);
+    sessions.erase(session);
+  }
+
+  const ServerOptions options;
+  const std::shared_ptr<const Router> router;
+
+  std::mutex mutex;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;  // guarded by mutex
+  std::atomic<size_t> connections{0};
+  std::atomic<size_t> requests_in_progress{0};
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> stopped{false};
+  std::mutex lifecycle_mutex;  // serialises start() and stop()
+  bool started = false;        // guarded by lifecycle_mutex
+
+  // Declared after what sessions touch in their destructors: destroying the
+  // io_context and the pool destroys the sessions their queues still hold.
+  net::io_context ioc;
+  net::thread_pool pool;
+  tcp::acceptor acceptor;
+  net::steady_timer retry_timer;
+  std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
+  std::vector<std::thread> io_threads;
+};
+
+//------------------------------------------------------------------------------
+
+// One connection. Everything but the constructor runs on the strand of
+// `stream_`; the worker pool only touches the Request it was given.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, std::shared_ptr<ServerCore> core)
+      : core_(std::move(core)), stream_(std::move(socket)) {
+    ++core_->connections;
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) client_address_ = endpoint.address().to_string();
+  }
+
+  ~Session() {
+    set_in_progress(false);
+    core_->remove_session(this);
+    --core_->connections;
+  }
+
+  void run() {
+    core_->add_session(this, weak_from_this());
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&Session::start_read, shared_from_this()));
+  }
+
+  // Over max_connections: answer 503 and close.
+  void refuse() {
+    core_->add_session(this, weak_from_this());
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      self->send_error(error_response(Status(ErrorCode::kUnavailable, "server is busy")));
+    });
+  }
+
+  // Server::stop(): close now if no request is in progress; otherwise the
+  // response goes out with "Connection: close".
+  void on_server_stop() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->in_progress_) self->stream_.close();
+    });
+  }
+
+ private:
+  void start_read() {
+    set_in_progress(false);
+    if (core_->stopping) return stream_.close();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(core_->options.header_limit));
+    parser_->body_limit(core_->options.body_limit);
+    if (first_request_ || buffer_.size() > 0) return read_header();
+    // A kept-alive connection waits for its next request under idle_timeout;
+    // header_timeout starts with the first byte.
+    stream_.expires_after(core_->options.idle_timeout);
+    stream_.async_read_some(
+        buffer_.prepare(4096),
+        beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
+  }
+
+  void on_first_bytes(beast::error_code ec, std::size_t bytes) {
+    if (ec) return stream_.close();
+    buffer_.commit(bytes);
+    read_header();
+  }
+
+  void read_header() {
+    stream_.expires_after(core_->options.header_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::on_header, shared_from_this()));
+  }
+
+  void on_header(beast::error_code ec, std::size_t) {
+    started_ = Clock::now();
+    if (ec == bhttp::error::header_limit) {
+      return send_error(error_response(431, "header_too_large", "request header is too large"));
+    }
+    if (ec == bhttp::error::body_limit) {  // Content-Length over body_limit
+      method_ = std::string(parser_->get().method_string());
+      return send_error(error_response(Status(ErrorCode::kTooLarge, "request body is too large")));
+    }
+    if (ec) return fail_read(ec);
+    set_in_progress(true);
+    const auto& header = parser_->get();
+    method_ = std::string(header.method_string());
+    version_ = header.version();
+    Status checked = check_request_header(*parser_);
+    if (!checked.is_ok()) return send_error(error_response(checked));
+    if (parser_->is_done()) return on_body({}, 0);
+    if (iequals(view(header[bhttp::field::expect]), "100-continue")) return send_continue();
+    read_body();
+  }
+
+  void send_continue() {
+    auto interim = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_,
+                                                                        parser_->get().version());
+    in_flight_ = interim;
+    stream_.expires_after(core_->options.write_timeout);
+    bhttp::async_write(stream_, *interim, [self = shared_from_this()](beast::error_code ec, auto) {
+      if (ec) return self->stream_.close();
+      self->read_body();
+    });
+  }
+
+  void read_body() {
+    stream_.expires_after(core_->options.body_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&Session::on_body, shared_from_this()));
+  }
+
+  void on_body(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::body_limit) {
+      return send_error(error_response(Status(ErrorCode::kTooLarge, "request body is too large")));
+    }
+    if (ec) return fail_read(ec);
+
+    auto& message = parser_->get();
+    keep_alive_ = message.keep_alive();
+    version_ = message.version();
+    Result<Target> target = parse_target(view(message.target()));
+    if (!target.is_ok()) return send(error_response(target.status()), "");
+
+    Request request;
+    request.method = method_;
+    request.target = std::string(message.target());
+    request.path = std::move(target->path);
+    request.query = std::move(target->query);
+    for (const auto& field : message) {
+      request.headers.add(std::string(field.name_string()), std::string(field.value()));
+    }
+    if (auto cookie = request.headers.get("Cookie")) request.cookies = parse_cookies(*cookie);
+    request.body = std::move(message.body());
+    request.client_address = client_address_;
+
+    stream_.expires_never();
+    net::post(core_->pool, [self = shared_from_this(), request = std::move(request)] {
+      Handled handled = handle_request(*self->core_->router, request);
+      net::post(self->stream_.get_executor(), [self, handled = std::move(handled)]() mutable {
+        self->send(std::move(handled.response), handled.pattern);
+      });
+    });
+  }
+
+  // A read that ended without a request: a parse error earns a 400, a
+  // timeout, a reset or the client going away just close.
+  void fail_read(beast::error_code ec) {
+    if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
+        ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+      return send_error(error_response(malformed("request is malformed")));
+    }
+    if (ec == beast::error::timeout) {
+      spdlog::debug("http connection timed out: client={}", client_address_);
+    }
+    stream_.close();
+  }
+
+  void send_error(Response response) {
+    keep_alive_ = false;
+    send(std::move(response), "");
+  }
+
+  void send(Response response, const std::string& pattern) {
+    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
+    message->version(version_);
+    message->result(static_cast<unsigned>(response.status));
+    add_security_headers(response);
+    for (auto& [name, value] : response.headers) {
+      if (!is_safe_header(name, value)) {
+        spdlog::error("http handler set a header with control characters: route={}", pattern);
+        continue;
+      }
+      message->insert(name, value);
+    }
+    if (!response.content_type.empty()) {
+      message->set(bhttp::field::content_type, response.content_type);
+    }
+    message->body() = std::move(response.body);
+    message->keep_alive(keep_alive_ && !core_->stopping);
+    message->prepare_payload();
+    if (method_ == "HEAD") message->body().clear();
+
+    log_request(response.status, pattern);
+    in_flight_ = message;
+    stream_.expires_after(core_->options.write_timeout);
+    bhttp::async_write(
+        stream_, *message,
+        beast::bind_front_handler(&Session::on_write, shared_from_this(), message->need_eof()));
+  }
+
+  void log_request(int status, const std::string& pattern) {
+    auto micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
+    spdlog::info("http request method={} route={} status={} duration_ms={:.3f} client={}",
+                 method_.empty() ? "-" : method_, pattern.empty() ? "-" : pattern, status,
+                 static_cast<double>(micros) / 1000.0, client_address_);
+  }
+
+  void on_write(bool close, beast::error_code ec, std::size_t) {
+    in_flight_.reset();
+    set_in_progress(false);
+    if (ec) return stream_.close();
+    if (close) return linger();
+    first_request_ = false;
+    method_.clear();
+    version_ = 11;
+    start_read();
+  }
+
+  // Half-close, then read and drop what the client still sends until it
+  // closes or close_linger passes: closing with unread data would reset the
+  // connection and could destroy the response before the client reads it.
+  void linger() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(core_->options.close_linger);
+    drain();
+  }
+
+  void drain() {
+    stream_.async_read_some(net::buffer(drain_buffer_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec) return self->stream_.close();
+                              self->drain();
+                            });
+  }
+
+  void set_in_progress(bool in_progress) {
+    if (in_progress == in_progress_) return;
+    in_progress_ = in_progress;
+    if (in_progress) {
+      ++core_->requests_in_progress;
+    } else {
+      --core_->requests_in_progress;
+    }
+  }
+
+  std::shared_ptr<ServerCore> core_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  // Re-created for every request, as in Beast's examples.
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  // The message being written; async_write needs it alive until it completes.
+  std::shared_ptr<void> in_flight_;
+  std::array<char, 4096> drain_buffer_{};
+  std::string client_address_;
+  std::string method_;
+  unsigned version_ = 11;
+  bool keep_alive_ = false;
+  bool first_request_ = true;
+  bool in_progress_ = false;
+  Clock::time_point started_ = Clock::now();
+};
+
+//------------------------------------------------------------------------------
+
+// Accepts connections on the acceptor's strand.
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  explicit Listener(std::shared_ptr<ServerCore> core) : core_(std::move(core)) {}
+
+  void run() {
+    net::dispatch(core_->acceptor.get_executor(),
+                  beast::bind_front_handler(&Listener::accept, shared_from_this()));
+  }
+
+ private:
+  void accept() {
+    core_->acceptor.async_accept(
+        net::make_strand(core_->ioc),
+        beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+  }
+
+  void on_accept(beast::error_code ec, tcp::socket socket) {
+    if (core_->stopping || ec == net::error::operation_aborted) return;
+    if (ec) {
+      // Out of descriptors, typically: pause instead of spinning.
+      spdlog::warn("http accept failed: {}", ec.message());
+      core_->retry_timer.expires_after(std::chrono::milliseconds(100));
+      core_->retry_timer.async_wait([self = shared_from_this()](beast::error_code wait_ec) {
+        if (!wait_ec) self->accept();
+      });
+      return;
+    }
+    auto session = std::make_shared<Session>(std::move(socket), core_);
+    if (core_->connections > core_->options.max_connections) {
+      session->refuse();
+    } else {
+      session->run();
+    }
+    accept();
+  }
+
+  std::shared_ptr<ServerCore> core_;
+};
+
+}  // namespace detail
+
+//------------------------------------------------------------------------------
+
+Server::Server(ServerOptions options, std::shared_ptr<const Router> router)
+    : core_(std::make_shared<detail::ServerCore>(std::move(options), std::move(router))) {}
+
+Server::~Server() { stop(); }
+
+Result<uint16_t> Server::start() {
+  std::lock_guard lock(core_->lifecycle_mutex);
+  if (core_->started) return internal_error();
+  const ServerOptions& options = core_->options;
+  beast::error_code ec;
+  auto address = net::ip::make_address(options.host, ec);
+  if (ec) return Status(ErrorCode::kUnavailable, "cannot listen: bad host " + options.host);
+  tcp::endpoint endpoint(address, options.port);
+  auto& acceptor = core_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Status(ErrorCode::kUnavailable,
+                  "cannot listen on " + options.host + ":" + std::to_string(options.port));
+  }
+  uint16_t port = acceptor.local_endpoint().port();
+  core_->started = true;
+  core_->work.emplace(core_->ioc.get_executor());
+  std::make_shared<detail::Listener>(core_)->run();
+  for (int i = 0; i < std::max(1, options.io_threads); ++i) {
+    core_->io_threads.emplace_back([core = core_.get()] { core->ioc.run(); });
+  }
+  spdlog::info("http listening on {}:{}", options.host, port);
+  return port;
+}
+
+void Server::stop() {
+  std::lock_guard lock(core_->lifecycle_mutex);
+  if (!core_->started || core_->stopped) return;
+  core_->stopping = true;
+  net::post(core_->acceptor.get_executor(), [core = core_] {
+    beast::error_code ignored;
+    core->acceptor.close(ignored);
+    core->retry_timer.cancel();
+  });
+  // Locked then released before use: dropping the last reference to a
+  // session runs its destructor, which takes the same mutex.
+  std::vector<std::shared_ptr<detail::Session>> sessions;
+  {
+    std::lock_guard sessions_lock(core_->mutex);
+    for (auto& [raw, weak] : core_->sessions) {
+      if (auto session = weak.lock()) sessions.push_back(std::move(session));
+    }
+  }
+  for (auto& session : sessions) session->on_server_stop();
+  sessions.clear();
+  auto deadline = Clock::now() + core_->options.stop_timeout;
+  while (core_->requests_in_progress > 0 && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  // Give the last responses a moment to leave before the loop stops.
+  while (core_->connections > 0 && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  core_->work.reset();
+  core_->ioc.stop();
+  for (auto& thread : core_->io_threads) thread.join();
+  core_->io_threads.clear();
+  core_->pool.stop();
+  core_->pool.join();
+  core_->stopped = true;
+  spdlog::info("http server stopped");
+}
+
+void Server::run_until_signal() {
+  std::promise<int> received;
+  auto signal = received.get_future();
+  net::signal_set signals(core_->ioc, SIGINT, SIGTERM);
+  signals.async_wait([&received](beast::error_code ec, int number) {
+    if (!ec) received.set_value(number);
+  });
+  while (signal.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+    if (core_->stopping) break;
+  }
+  if (signal.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    spdlog::info("http server received signal {}", signal.get());
+  }
+  stop();
+}
+
+}  // namespace tallinn::http

@@ -1,0 +1,90 @@
+// The HTTP/1.1 server: a Beast listener and one session per connection.
+//
+// I/O runs on `io_threads` threads; every session is confined to its own
+// strand. Handlers never run there: each complete request is posted to a
+// pool of `worker_threads`, and the response is posted back to the
+// session's strand to be written. One request per connection is in progress
+// at a time (no pipelining); keep-alive is honoured.
+//
+// What the server answers by itself, always with api.md's error body and
+// closing the connection afterwards: 400 for a request that does not parse
+// or whose framing is ambiguous (Transfer-Encoding other than a single
+// "chunked", Transfer-Encoding in HTTP/1.0, conflicting Content-Lengths, a
+// missing or repeated Host, a repeated Authorization, Cookie or
+// Content-Type); 413 for a Content-Length over body_limit (before reading
+// the body) or a chunked body that grows over it; 431 for a header over
+// header_limit; 503 when max_connections are open. A connection that is too
+// slow (see the timeouts) is closed without an answer.
+//
+// Every response gets the security headers of add_security_headers(). One
+// log line per request (method, route pattern, status, duration, peer);
+// bodies, targets and header values are never logged.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "http/router.h"
+
+namespace tallinn::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 0;  // 0: an ephemeral port, see Server::start()
+  int io_threads = 1;
+  int worker_threads = 4;
+  size_t body_limit = 1 << 20;
+  size_t header_limit = 16 << 10;
+  size_t max_connections = 1024;
+  // From the first byte of a request to the end of its header.
+  std::chrono::milliseconds header_timeout{10'000};
+  // From the end of the header to the end of the body.
+  std::chrono::milliseconds body_timeout{30'000};
+  // How long a kept-alive connection may wait for its next request.
+  std::chrono::milliseconds idle_timeout{30'000};
+  std::chrono::milliseconds write_timeout{30'000};
+  // After an error response the server stops sending and reads (and drops)
+  // what the client still sends for this long, so that the client sees the
+  // response rather than a connection reset.
+  std::chrono::milliseconds close_linger{1'000};
+  // stop(): how long requests in progress may take to finish.
+  std::chrono::milliseconds stop_timeout{10'000};
+};
+
+namespace detail {
+class ServerCore;
+}
+
+class Server {
+ public:
+  // `router` must be complete: routes are not added while serving.
+  Server(ServerOptions options, std::shared_ptr<const Router> router);
+  // Calls stop().
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds, listens and starts the threads; returns the bound port (the
+  // ephemeral one when options.port is 0). kUnavailable when the address
+  // cannot be bound; kInternal when called twice.
+  Result<uint16_t> start();
+
+  // Graceful stop: stops accepting, closes idle connections, lets requests
+  // in progress finish (up to options.stop_timeout; a handler that is still
+  // running then is waited for, since a thread cannot be cancelled), then
+  // joins every thread. Idempotent; safe from any thread but a handler.
+  void stop();
+
+  // After start(): blocks until SIGINT or SIGTERM (or until stop() is called
+  // from elsewhere), then stops.
+  void run_until_signal();
+
+ private:
+  std::shared_ptr<detail::ServerCore> core_;
+};
+
+}  // namespace tallinn::http
