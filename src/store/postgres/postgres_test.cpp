@@ -3,7 +3,7 @@
 // that resumes by itself when the server drops its connections.
 #include <string>
 
-#include "store/conformance/backend_fixture.h"
+#include "store/conformance/store_test_support.h"
 #include "store/cursor.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/marked_query.h"
@@ -25,10 +25,10 @@ std::unique_ptr<Connection> connect(const std::string& url) {
   return opened.is_ok() ? std::move(opened).value() : nullptr;
 }
 
-class PostgresTest : public BackendTest {
+class PostgresTest : public StoreTest {
  protected:
   void SetUp() override {
-    BackendTest::SetUp();
+    StoreTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     connection_ = connect(url());
     ASSERT_NE(connection_, nullptr);
@@ -95,7 +95,7 @@ TEST_P(PostgresTest, PagesAreReadThroughIndexesFirstAndDeep) {
 
 TEST_P(PostgresTest, AuditRowsAreAppendOnly) {
   auto tx = write();
-  ASSERT_OK(tx->append_audit(make_audit_entry(1, std::string(64, '0'))));
+  ASSERT_OK(tx->append_audit(make_audit_entry(1)));
   ASSERT_OK(tx->commit());
   EXPECT_EQ(connection_->exec_script("UPDATE audit SET outcome = 'forged'").code(),
             ErrorCode::kConflict);
@@ -105,7 +105,7 @@ TEST_P(PostgresTest, AuditRowsAreAppendOnly) {
 }
 
 TEST_P(PostgresTest, EachMigrationIsRecordedOnce) {
-  std::unique_ptr<Store> other = open_another();
+  std::unique_ptr<Store> other = reopen();
   ASSERT_OK(other->migrate());
   Result<std::vector<int>> applied = postgres::applied_migrations(*connection_);
   ASSERT_TRUE(applied.is_ok());
@@ -172,8 +172,7 @@ TEST_P(PostgresTest, OpenStoreAcceptsBothSchemesAndReportsAnAbsentServer) {
   EXPECT_EQ(absent.status().message().find("127.0.0.1"), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PostgresTest, ::testing::Values("postgres"),
-                         [](const auto& info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(Backends, PostgresTest, ::testing::Values("postgres"), backend_name);
 
 }  // namespace
 }  // namespace tallinn::store::testing

@@ -1,4 +1,4 @@
-#include "store/conformance/backend_fixture.h"
+#include "store/conformance/store_test_support.h"
 
 #include <unistd.h>
 
@@ -11,6 +11,19 @@
 #include "store/postgres/connection.h"
 
 namespace tallinn::store::testing {
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "store_test_XXXXXX").string();
+  char* made = mkdtemp(pattern.data());
+  if (made == nullptr) std::abort();
+  path_ = made;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
 namespace {
 
 std::unique_ptr<postgres::Connection> admin_connection(const std::string& url) {
@@ -54,48 +67,44 @@ PostgresDatabase::~PostgresDatabase() {
   }
 }
 
-void BackendTest::SetUp() {
+void StoreTest::SetUp() {
   if (is_postgres()) {
     database_ = std::make_unique<PostgresDatabase>();
     if (database_->url().empty()) GTEST_SKIP() << "no PostgreSQL test cluster";
     url_ = database_->url();
   } else {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "store_backend_XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    url_ = "sqlite://" + (dir_ / "test.db").string();
+    dir_.emplace();
+    url_ = "sqlite://" + (dir_->path() / "test.db").string();
   }
-  store_ = open_another();
+  store_ = reopen();
   ASSERT_NE(store_, nullptr);
   ASSERT_OK(store_->migrate());
 }
 
-void BackendTest::TearDown() {
+void StoreTest::TearDown() {
   store_.reset();
   database_.reset();
-  if (!dir_.empty()) {
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
+  dir_.reset();
 }
 
-std::unique_ptr<Store> BackendTest::open_another() {
+std::unique_ptr<Store> StoreTest::reopen() {
   Result<std::unique_ptr<Store>> opened = open_store(url_);
   EXPECT_TRUE(opened.is_ok()) << opened.status().to_string();
   return opened.is_ok() ? std::move(opened).value() : nullptr;
 }
 
-std::unique_ptr<Transaction> BackendTest::write() {
-  Result<std::unique_ptr<Transaction>> begun = store_->begin(TransactionMode::kWrite);
+std::unique_ptr<Transaction> begin_or_fail(Store& store, TransactionMode mode) {
+  Result<std::unique_ptr<Transaction>> begun = store.begin(mode);
   EXPECT_TRUE(begun.is_ok()) << begun.status().to_string();
   return begun.is_ok() ? std::move(begun).value() : nullptr;
 }
 
-std::unique_ptr<Transaction> BackendTest::read() {
-  Result<std::unique_ptr<Transaction>> begun = store_->begin(TransactionMode::kRead);
-  EXPECT_TRUE(begun.is_ok()) << begun.status().to_string();
-  return begun.is_ok() ? std::move(begun).value() : nullptr;
+Status append_audit_entries(Store& store, int count) {
+  TALLINN_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, store.begin(TransactionMode::kWrite));
+  for (int sequence = 1; sequence <= count; ++sequence) {
+    TALLINN_RETURN_IF_ERROR(tx->append_audit(make_audit_entry(sequence)));
+  }
+  return tx->commit();
 }
 
 Id test_id(int n) {
@@ -110,6 +119,7 @@ Organisation make_organisation(int n, Role kind) {
   organisation.name = "Organisation " + std::to_string(n);
   organisation.kind = kind;
   organisation.country = "UA";
+  organisation.version = 1;
   organisation.created_at = 1'700'000'000'000 + n;
   organisation.updated_at = organisation.created_at + 5;
   return organisation;
@@ -133,20 +143,21 @@ Need make_need(int n, const Id& org, const Id& creator) {
   need.id = test_id(3'000'000 + n);
   need.org = org;
   need.title = "Firewall for substation " + std::to_string(n);
-  need.description = "Segmenting the control network of substation " + std::to_string(n);
-  need.sector = static_cast<Sector>(n % kSectorCount);
-  need.region = n % kRegionCount;
-  need.category = static_cast<Category>(n % kCategoryCount);
-  need.amount = 100'000 + n;
-  need.priority = 1 + n % 5;
-  need.national_priority = 1 + (n + 2) % 5;
-  need.divisible = n % 3 != 0;
-  need.tlp = Tlp::kAmber;
-  need.status = NeedStatus::kPublished;
-  need.duplicate_of = test_id(3'000'000 + n + 1);
-  need.access = {{test_id(1'000'900), test_id(1'000'901)}, {test_id(2'000'900)}};
+  need.description = "Segment the OT network of the substation; 'quoted' \"text\" ok.";
+  need.sector = Sector::kDrinkingWater;
+  need.region = 12;
+  need.category = Category::kIncidentResponse;
+  need.amount = 12'345'678;
+  need.priority = 5;
+  need.national_priority = 2;
+  need.divisible = false;
+  need.tlp = Tlp::kAmberStrict;
+  need.status = NeedStatus::kDuplicate;
+  need.duplicate_of = test_id(3'999'999);
+  need.access.orgs = {test_id(77), test_id(55)};
+  need.access.users = {test_id(88)};
   need.creator = creator;
-  need.version = 2;
+  need.version = 4;
   need.created_at = 1'700'000'000'000 + n;
   need.updated_at = need.created_at + 9;
   return need;
@@ -156,36 +167,37 @@ Offer make_offer(int n, const Id& org, const Id& creator) {
   Offer offer;
   offer.id = test_id(4'000'000 + n);
   offer.org = org;
-  offer.title = "Incident response retainer " + std::to_string(n);
-  offer.description = "Twelve months of on-call responders";
-  offer.budget = 5'000'000 + n;
+  offer.title = "Training offer " + std::to_string(n);
+  offer.description = "Incident response training for grid operators.";
+  offer.budget = 98'765'432;
   offer.sectors = {Sector::kHealth, Sector::kEnergy};
-  offer.regions = {n % kRegionCount};
-  offer.categories = {Category::kIncidentResponse};
+  offer.regions = {26, 3, 11};
+  offer.categories = {Category::kTraining};
   offer.tlp = Tlp::kGreen;
-  offer.status = OfferStatus::kOpen;
-  offer.access = {{test_id(1'000'902)}, {}};
+  offer.status = OfferStatus::kClosed;
+  offer.access.orgs = {test_id(66)};
+  offer.access.users = {test_id(99), test_id(98)};
   offer.creator = creator;
-  offer.version = 4;
+  offer.version = 2;
   offer.created_at = 1'700'000'000'000 + n;
   offer.updated_at = offer.created_at + 11;
   return offer;
 }
 
-AuditEntry make_audit_entry(int64_t sequence, const std::string& previous_hash) {
+AuditEntry make_audit_entry(int64_t sequence) {
   AuditEntry entry;
   entry.sequence = sequence;
   entry.time = 1'700'000'000'000 + sequence;
-  entry.actor_user = test_id(2'000'001);
-  entry.actor_org = test_id(1'000'001);
-  entry.action = "need.update";
+  entry.actor_user = test_id(1);
+  entry.actor_org = test_id(2);
+  entry.action = "need.create";
   entry.record_type = "need";
-  entry.record_id = test_id(3'000'001);
+  entry.record_id = test_id(3);
   entry.outcome = "ok";
   entry.changed_fields = "amount,title";
   entry.state_digest = std::string(64, 'a');
-  entry.previous_hash = previous_hash;
-  entry.hash = test_id(static_cast<int>(sequence)) + test_id(7);
+  entry.previous_hash = std::string(64, sequence == 1 ? '0' : 'b');
+  entry.hash = std::string(64, 'c');
   return entry;
 }
 
