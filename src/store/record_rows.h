@@ -119,16 +119,19 @@ Result<Offer> offer(const Row& row) {
   return offer;
 }
 
-// One target (kind, value) of an offer, added to its list of that kind.
+// One target (kind, value, in columns `first` and `first` + 1) of an offer,
+// added to its list of that kind.
 template <typename Row>
-Status add_target(const Row& row, Offer& offer) {
-  std::string kind = row.text(0);
+Status add_target(const Row& row, Offer& offer, int first = 0) {
+  std::string kind = row.text(first);
+  int value = first + 1;
   if (kind == "sector") {
-    TALLINN_ASSIGN_OR_RETURN(offer.sectors.emplace_back(), parse_column(row, 1, parse_sector));
+    TALLINN_ASSIGN_OR_RETURN(offer.sectors.emplace_back(), parse_column(row, value, parse_sector));
   } else if (kind == "region") {
-    TALLINN_ASSIGN_OR_RETURN(offer.regions.emplace_back(), parse_column(row, 1, parse_region));
+    TALLINN_ASSIGN_OR_RETURN(offer.regions.emplace_back(), parse_column(row, value, parse_region));
   } else {
-    TALLINN_ASSIGN_OR_RETURN(offer.categories.emplace_back(), parse_column(row, 1, parse_category));
+    TALLINN_ASSIGN_OR_RETURN(offer.categories.emplace_back(),
+                             parse_column(row, value, parse_category));
   }
   return Status::ok();
 }

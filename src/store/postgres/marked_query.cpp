@@ -44,7 +44,8 @@ constexpr char kInsertGrants[] =
     "FROM unnest($3::text[]) WITH ORDINALITY AS g (grantee, position) "
     "JOIN {records} r ON r.id = $1";
 constexpr char kSelectGrants[] =
-    "SELECT kind, grantee FROM {grants} WHERE record = $1 ORDER BY kind, position";
+    "SELECT record, kind, grantee FROM {grants} WHERE record = ANY($1::text[]) "
+    "ORDER BY record, kind, position";
 
 constexpr std::string_view kOrgGrant = "org";
 constexpr std::string_view kUserGrant = "user";
@@ -202,16 +203,13 @@ Status write_access(Connection& connection, const MarkedTable& tables, const Id&
   return insert_grants(connection, tables, record, kUserGrant, access.users);
 }
 
-Result<Access> read_access(Connection& connection, const MarkedTable& tables, const Id& record) {
-  TALLINN_ASSIGN_OR_RETURN(Rows rows,
-                           connection.exec(with_tables(kSelectGrants, tables), {record}));
-  Access access;
-  for (int index = 0; index < rows.size(); ++index) {
-    Row row = rows[index];
-    std::vector<Id>& list = row.text(0) == kOrgGrant ? access.orgs : access.users;
-    list.push_back(row.text(1));
-  }
-  return access;
+Result<Rows> select_grants(Connection& connection, const MarkedTable& tables, const Param& ids) {
+  return connection.exec(with_tables(kSelectGrants, tables), {ids});
+}
+
+void add_grant(const Row& row, Access& access) {
+  std::vector<Id>& list = row.text(1) == kOrgGrant ? access.orgs : access.users;
+  list.push_back(row.text(2));
 }
 
 }  // namespace tallinn::store::postgres

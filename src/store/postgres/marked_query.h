@@ -60,6 +60,21 @@ Result<int64_t> count_marked(Connection& connection, const MarkedTable& tables,
 Status write_access(Connection& connection, const MarkedTable& tables, const Id& record,
                     const Access& access);
 
-Result<Access> read_access(Connection& connection, const MarkedTable& tables, const Id& record);
+// The rows (record, kind, grantee) of the records in `ids` (a text[]), in
+// each record's order; and one such row added to its access list.
+Result<Rows> select_grants(Connection& connection, const MarkedTable& tables, const Param& ids);
+void add_grant(const Row& row, Access& access);
+
+// The grants of every one of `records` (needs or offers), from one query.
+template <typename Record>
+Status read_access(Connection& connection, const MarkedTable& tables,
+                   std::vector<Record>& records) {
+  if (records.empty()) return Status::ok();
+  TALLINN_ASSIGN_OR_RETURN(Rows grants, select_grants(connection, tables, ids_of(records)));
+  return attach_rows<Record>(grants, records, [](const Row& row, Record& record) {
+    add_grant(row, record.access);
+    return Status::ok();
+  });
+}
 
 }  // namespace tallinn::store::postgres

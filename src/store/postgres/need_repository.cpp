@@ -46,13 +46,11 @@ std::vector<Param> fields(const Need& need) {
 
 Result<Need> read_need(const Row& row) { return rows::need(row); }
 
-// A need with its grants.
-RowReader<Need> reader(Connection& connection) {
-  return [&connection](const Row& row) -> Result<Need> {
-    TALLINN_ASSIGN_OR_RETURN(Need need, read_need(row));
-    TALLINN_ASSIGN_OR_RETURN(need.access, read_access(connection, kNeedTables, need.id));
-    return need;
-  };
+// The needs of `rows` with their grants.
+Result<std::vector<Need>> read_needs(Connection& connection, const Rows& rows) {
+  TALLINN_ASSIGN_OR_RETURN(std::vector<Need> needs, read_all<Need>(rows, read_need));
+  TALLINN_RETURN_IF_ERROR(read_access(connection, kNeedTables, needs));
+  return needs;
 }
 
 std::vector<Condition> conditions_of(const NeedFilter& filter) {
@@ -81,7 +79,9 @@ Status insert(Connection& connection, const Need& need) {
 
 Result<Need> find(Connection& connection, const Id& id) {
   TALLINN_ASSIGN_OR_RETURN(Rows rows, connection.exec(kSelectById, {id}));
-  return read_one<Need>(rows, reader(connection));
+  TALLINN_ASSIGN_OR_RETURN(std::vector<Need> needs, read_needs(connection, rows));
+  if (needs.empty()) return not_found();
+  return std::move(needs.front());
 }
 
 Status update(Connection& connection, const Need& need, int64_t expected_version) {
@@ -96,7 +96,8 @@ Result<Page<Need>> list(Connection& connection, const ReadScope& scope, const Ne
                         const PageRequest& page) {
   TALLINN_ASSIGN_OR_RETURN(Rows rows, select_marked(connection, kNeedTables, kColumns, scope,
                                                     conditions_of(filter), page));
-  return read_page<Need>(rows, page.limit, reader(connection));
+  TALLINN_ASSIGN_OR_RETURN(std::vector<Need> needs, read_needs(connection, rows));
+  return time_page(std::move(needs), page.limit);
 }
 
 Result<int64_t> count(Connection& connection, const ReadScope& scope, const NeedFilter& filter) {

@@ -23,7 +23,8 @@ constexpr char kInsertTargets[] =
     "SELECT $1, $2, t.position - 1, t.value "
     "FROM unnest($3::text[]) WITH ORDINALITY AS t (value, position)";
 constexpr char kSelectTargets[] =
-    "SELECT kind, value FROM offer_targets WHERE offer = $1 ORDER BY kind, position";
+    "SELECT offer, kind, value FROM offer_targets WHERE offer = ANY($1::text[]) "
+    "ORDER BY offer, kind, position";
 
 constexpr std::string_view kSectorTarget = "sector";
 constexpr std::string_view kRegionTarget = "region";
@@ -63,24 +64,18 @@ Status write_targets(Connection& connection, const Offer& offer) {
   return insert_targets(connection, offer.id, kCategoryTarget, offer.categories, spell_category);
 }
 
-Status read_targets(Connection& connection, Offer& offer) {
-  TALLINN_ASSIGN_OR_RETURN(Rows targets, connection.exec(kSelectTargets, {offer.id}));
-  for (int index = 0; index < targets.size(); ++index) {
-    TALLINN_RETURN_IF_ERROR(rows::add_target(targets[index], offer));
-  }
-  return Status::ok();
-}
-
 Result<Offer> read_offer(const Row& row) { return rows::offer(row); }
 
-// An offer with its targets and grants.
-RowReader<Offer> reader(Connection& connection) {
-  return [&connection](const Row& row) -> Result<Offer> {
-    TALLINN_ASSIGN_OR_RETURN(Offer offer, read_offer(row));
-    TALLINN_RETURN_IF_ERROR(read_targets(connection, offer));
-    TALLINN_ASSIGN_OR_RETURN(offer.access, read_access(connection, kOfferTables, offer.id));
-    return offer;
-  };
+// The offers of `rows` with their targets and grants.
+Result<std::vector<Offer>> read_offers(Connection& connection, const Rows& rows) {
+  TALLINN_ASSIGN_OR_RETURN(std::vector<Offer> offers, read_all<Offer>(rows, read_offer));
+  if (offers.empty()) return offers;
+  TALLINN_ASSIGN_OR_RETURN(Rows targets, connection.exec(kSelectTargets, {ids_of(offers)}));
+  TALLINN_RETURN_IF_ERROR(attach_rows<Offer>(targets, offers, [](const Row& row, Offer& offer) {
+    return rows::add_target(row, offer, 1);
+  }));
+  TALLINN_RETURN_IF_ERROR(read_access(connection, kOfferTables, offers));
+  return offers;
 }
 
 std::vector<Condition> conditions_of(const OfferFilter& filter) {
@@ -105,7 +100,9 @@ Status insert(Connection& connection, const Offer& offer) {
 
 Result<Offer> find(Connection& connection, const Id& id) {
   TALLINN_ASSIGN_OR_RETURN(Rows rows, connection.exec(kSelectById, {id}));
-  return read_one<Offer>(rows, reader(connection));
+  TALLINN_ASSIGN_OR_RETURN(std::vector<Offer> offers, read_offers(connection, rows));
+  if (offers.empty()) return not_found();
+  return std::move(offers.front());
 }
 
 Status update(Connection& connection, const Offer& offer, int64_t expected_version) {
@@ -121,7 +118,8 @@ Result<Page<Offer>> list(Connection& connection, const ReadScope& scope, const O
                          const PageRequest& page) {
   TALLINN_ASSIGN_OR_RETURN(Rows rows, select_marked(connection, kOfferTables, kColumns, scope,
                                                     conditions_of(filter), page));
-  return read_page<Offer>(rows, page.limit, reader(connection));
+  TALLINN_ASSIGN_OR_RETURN(std::vector<Offer> offers, read_offers(connection, rows));
+  return time_page(std::move(offers), page.limit);
 }
 
 Result<int64_t> count(Connection& connection, const ReadScope& scope, const OfferFilter& filter) {

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -53,6 +54,31 @@ template <typename T>
 Result<T> read_one(const Rows& rows, const RowReader<T>& read) {
   if (rows.size() == 0) return not_found();
   return read(rows[0]);
+}
+
+// Calls add(row, record) for each row of `rows`, whose first column is the
+// id of one of `records`: how a page of records gets the rows of another
+// table that belong to them from one query.
+template <typename Record>
+Status attach_rows(const Rows& rows, std::vector<Record>& records,
+                   const std::function<Status(const Row&, Record&)>& add) {
+  std::unordered_map<std::string, Record*> by_id;
+  for (Record& record : records) by_id.emplace(record.id, &record);
+  for (int index = 0; index < rows.size(); ++index) {
+    auto found = by_id.find(rows[index].text(0));
+    if (found == by_id.end()) return internal_error();
+    TALLINN_RETURN_IF_ERROR(add(rows[index], *found->second));
+  }
+  return Status::ok();
+}
+
+// The ids of `records`, as one text[] parameter.
+template <typename Record>
+Param ids_of(const std::vector<Record>& records) {
+  std::vector<std::string> ids;
+  ids.reserve(records.size());
+  for (const Record& record : records) ids.push_back(record.id);
+  return ids;
 }
 
 // Runs "SELECT <columns> FROM <table> r WHERE <conditions> ORDER BY
