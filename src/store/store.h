@@ -65,7 +65,8 @@ struct Credentials {
 class Transaction {
  public:
   virtual ~Transaction() = default;
-  // Makes every change durable (SQLite: WAL with synchronous=FULL).
+  // Makes every change durable (SQLite: WAL with synchronous=FULL;
+  // PostgreSQL: COMMIT as the server's synchronous_commit has it).
   virtual Status commit() = 0;
 
   virtual Status insert_organisation(const Organisation& organisation) = 0;

@@ -1,7 +1,10 @@
 // What only the PostgreSQL backend has to show: index-backed pages (by
 // EXPLAIN), append-only audit rows, migrations recorded once, and service
 // that resumes by itself when the server drops its connections.
+#include <algorithm>
+#include <cstdlib>
 #include <string>
+#include <thread>
 
 #include "store/conformance/store_test_support.h"
 #include "store/cursor.h"
@@ -25,6 +28,15 @@ std::unique_ptr<Connection> connect(const std::string& url) {
   return opened.is_ok() ? std::move(opened).value() : nullptr;
 }
 
+// The largest number that follows `key` in `json`, or 0.
+int64_t largest(const std::string& json, const std::string& key) {
+  int64_t most = 0;
+  for (size_t at = json.find(key); at != std::string::npos; at = json.find(key, at + 1)) {
+    most = std::max<int64_t>(most, std::atoll(json.c_str() + at + key.size()));
+  }
+  return most;
+}
+
 class PostgresTest : public StoreTest {
  protected:
   void SetUp() override {
@@ -34,9 +46,9 @@ class PostgresTest : public StoreTest {
     ASSERT_NE(connection_, nullptr);
   }
 
-  // The JSON plan of `query`.
+  // The JSON plan of `query`, run, with the rows each step produced.
   std::string plan(const Query& query) {
-    Query explain{"EXPLAIN (FORMAT JSON) " + query.sql, query.params};
+    Query explain{"EXPLAIN (ANALYZE, FORMAT JSON) " + query.sql, query.params};
     Result<Rows> rows = connection_->exec(explain);
     EXPECT_TRUE(rows.is_ok()) << rows.status().to_string();
     return rows.is_ok() && rows->size() == 1 ? (*rows)[0].text(0) : "";
@@ -89,6 +101,9 @@ TEST_P(PostgresTest, PagesAreReadThroughIndexesFirstAndDeep) {
       std::string json = plan(**query);
       EXPECT_NE(json.find("Index"), std::string::npos) << json;
       EXPECT_EQ(json.find("\"Seq Scan\""), std::string::npos) << json;
+      // No step reads more than a few pages' worth of rows.
+      EXPECT_LE(largest(json, "\"Actual Rows\": "), 600) << json;
+      EXPECT_LE(largest(json, "\"Rows Removed by Filter\": "), 600) << json;
     }
   }
 }
@@ -108,6 +123,31 @@ TEST_P(PostgresTest, EachMigrationIsRecordedOnce) {
   std::unique_ptr<Store> other = reopen();
   ASSERT_OK(other->migrate());
   Result<std::vector<int>> applied = postgres::applied_migrations(*connection_);
+  ASSERT_TRUE(applied.is_ok());
+  EXPECT_EQ(*applied, std::vector<int>{1});
+}
+
+// Nodes starting together all migrate: the advisory lock lets one apply each
+// migration and the others find it recorded.
+TEST_P(PostgresTest, NodesMigratingAtOnceApplyEachMigrationOnce) {
+  PostgresDatabase fresh;
+  ASSERT_FALSE(fresh.url().empty());
+  std::vector<std::unique_ptr<Store>> nodes;
+  for (int n = 0; n < 3; ++n) {
+    Result<std::unique_ptr<Store>> opened = open_store(fresh.url());
+    ASSERT_TRUE(opened.is_ok());
+    nodes.push_back(std::move(opened).value());
+  }
+  std::vector<Status> results(nodes.size());
+  std::vector<std::thread> threads;
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    threads.emplace_back([&, n] { results[n] = nodes[n]->migrate(); });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const Status& result : results) ASSERT_OK(result);
+  std::unique_ptr<Connection> fresh_connection = connect(fresh.url());
+  ASSERT_NE(fresh_connection, nullptr);
+  Result<std::vector<int>> applied = postgres::applied_migrations(*fresh_connection);
   ASSERT_TRUE(applied.is_ok());
   EXPECT_EQ(*applied, std::vector<int>{1});
 }
