@@ -1,4 +1,6 @@
 // open_store(): the one place that maps a database URL to a backend.
+#include <spdlog/spdlog.h>
+
 #include <array>
 #include <string_view>
 
@@ -18,13 +20,21 @@ struct Backend {
   Opener open;
 };
 
+// The details of a backend failure (the database's message, the SQL) go to
+// the operator's log; the Status the caller gets says only what kind it was.
+void log_failure(std::string_view detail) { spdlog::warn("store: {}", detail); }
+
 Result<std::unique_ptr<Store>> open_sqlite(const std::string&, const std::string& path) {
-  return sqlite::open_sqlite_store(path);
+  sqlite::SqliteOptions options;
+  options.hooks.log = log_failure;
+  return sqlite::open_sqlite_store(path, std::move(options));
 }
 
 // libpq reads the URL itself, both spellings of the scheme included.
 Result<std::unique_ptr<Store>> open_postgres(const std::string& url, const std::string&) {
-  return postgres::open_postgres_store(url);
+  postgres::PostgresOptions options;
+  options.log = log_failure;
+  return postgres::open_postgres_store(url, std::move(options));
 }
 
 constexpr std::array<Backend, 3> kBackends = {{

@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 
@@ -98,8 +99,10 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& url, int
   std::unique_ptr<Connection> connection(new Connection(PQconnectdb(url.c_str()), log));
   if (connection->conn_ == nullptr || PQstatus(connection->conn_) != CONNECTION_OK) {
     if (log != nullptr && *log) {
-      (*log)(std::string("postgresql connect failed: ") +
-             (connection->conn_ != nullptr ? PQerrorMessage(connection->conn_) : "out of memory"));
+      std::string detail = "postgresql connect failed: ";
+      detail += connection->conn_ != nullptr ? PQerrorMessage(connection->conn_) : "out of memory";
+      std::replace(detail.begin(), detail.end(), '\n', ' ');
+      (*log)(detail);
     }
     return unavailable();
   }
@@ -155,6 +158,7 @@ Status Connection::failure(const pg_result* result, std::string_view sql) const 
     detail += PQerrorMessage(conn_);
     detail += ") in: ";
     detail += sql;
+    std::replace(detail.begin(), detail.end(), '\n', ' ');
     (*log_)(detail);
   }
   if (broken() || is_unavailable(sqlstate)) return unavailable();
