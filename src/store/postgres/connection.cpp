@@ -152,10 +152,14 @@ Status Connection::failure(const pg_result* result, std::string_view sql) const 
   const char* code = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   std::string_view sqlstate = code != nullptr ? code : "";
   if (log_ != nullptr && *log_) {
+    // The primary message only: the DETAIL line quotes the values of the
+    // row (an email, a title), which do not belong in the log.
+    const char* primary =
+        result != nullptr ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     std::string detail = "postgresql error ";
     detail += sqlstate;
     detail += " (";
-    detail += PQerrorMessage(conn_);
+    detail += primary != nullptr ? primary : PQerrorMessage(conn_);
     detail += ") in: ";
     detail += sql;
     std::replace(detail.begin(), detail.end(), '\n', ' ');
