@@ -1,11 +1,5 @@
 #include "store/sqlite/sqlite_transaction.h"
 
-#include "store/sqlite/audit_repository.h"
-#include "store/sqlite/need_repository.h"
-#include "store/sqlite/offer_repository.h"
-#include "store/sqlite/organisation_repository.h"
-#include "store/sqlite/user_repository.h"
-
 namespace tallinn::store::sqlite {
 namespace {
 
@@ -24,10 +18,10 @@ SqliteTransaction::SqliteTransaction(ConnectionPool& pool, TransactionMode mode,
 
 Result<std::unique_ptr<Transaction>> SqliteTransaction::begin(ConnectionPool& pool,
                                                               TransactionMode mode) {
-  bool writes = mode == TransactionMode::kWrite;
+  bool is_write = mode == TransactionMode::kWrite;
   TALLINN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection,
-                           writes ? pool.take_writer() : pool.take_reader());
-  Status begun = connection->exec(writes ? kBeginWrite : kBeginRead);
+                           is_write ? pool.take_writer() : pool.take_reader());
+  Status begun = connection->exec(is_write ? kBeginWrite : kBeginRead);
   std::unique_ptr<SqliteTransaction> transaction(
       new SqliteTransaction(pool, mode, std::move(connection)));
   if (!begun.is_ok()) return begun;  // the destructor gives the connection back
@@ -51,142 +45,6 @@ Status SqliteTransaction::commit() {
   Status status = connection_->exec(kCommit);
   release();
   return status;
-}
-
-template <typename Operation>
-auto SqliteTransaction::read(Operation operation)
-    -> decltype(operation(std::declval<Connection&>())) {
-  if (connection_ == nullptr) return internal_error();
-  return operation(*connection_);
-}
-
-template <typename Operation>
-auto SqliteTransaction::write(Operation operation)
-    -> decltype(operation(std::declval<Connection&>())) {
-  if (mode_ != TransactionMode::kWrite) return internal_error();
-  return read(operation);
-}
-
-Status SqliteTransaction::insert_organisation(const Organisation& organisation) {
-  return write([&](Connection& c) { return organisations::insert(c, organisation); });
-}
-
-Result<Organisation> SqliteTransaction::organisation(const Id& id) {
-  return read([&](Connection& c) { return organisations::find(c, id); });
-}
-
-Result<Page<Organisation>> SqliteTransaction::list_organisations(const PageRequest& page) {
-  return read([&](Connection& c) { return organisations::list(c, page); });
-}
-
-Status SqliteTransaction::update_organisation(const Organisation& organisation,
-                                              int64_t expected_version) {
-  return write(
-      [&](Connection& c) { return organisations::update(c, organisation, expected_version); });
-}
-
-Result<int64_t> SqliteTransaction::count_organisations() {
-  return read([&](Connection& c) { return organisations::count(c); });
-}
-
-Status SqliteTransaction::insert_user(const User& user, const std::string& password_hash) {
-  return write([&](Connection& c) { return users::insert(c, user, password_hash); });
-}
-
-Result<User> SqliteTransaction::user(const Id& id) {
-  return read([&](Connection& c) { return users::find(c, id); });
-}
-
-Result<Credentials> SqliteTransaction::credentials_by_email(const std::string& email) {
-  return read([&](Connection& c) { return users::credentials_by_email(c, email); });
-}
-
-Result<Page<User>> SqliteTransaction::list_users(const std::optional<Id>& org,
-                                                 const PageRequest& page) {
-  return read([&](Connection& c) { return users::list(c, org, page); });
-}
-
-Status SqliteTransaction::update_user(const User& user, int64_t expected_version) {
-  return write([&](Connection& c) { return users::update(c, user, expected_version); });
-}
-
-Status SqliteTransaction::set_password_hash(const Id& user, const std::string& password_hash) {
-  return write([&](Connection& c) { return users::set_password_hash(c, user, password_hash); });
-}
-
-Status SqliteTransaction::insert_session(const Session& session) {
-  return write([&](Connection& c) { return users::insert_session(c, session); });
-}
-
-Result<Session> SqliteTransaction::session(const std::string& token_hash) {
-  return read([&](Connection& c) { return users::session(c, token_hash); });
-}
-
-Status SqliteTransaction::delete_session(const std::string& token_hash) {
-  return write([&](Connection& c) { return users::delete_session(c, token_hash); });
-}
-
-Status SqliteTransaction::delete_sessions_of(const Id& user) {
-  return write([&](Connection& c) { return users::delete_sessions_of(c, user); });
-}
-
-Status SqliteTransaction::insert_need(const Need& need) {
-  return write([&](Connection& c) { return needs::insert(c, need); });
-}
-
-Result<Need> SqliteTransaction::need(const Id& id) {
-  return read([&](Connection& c) { return needs::find(c, id); });
-}
-
-Status SqliteTransaction::update_need(const Need& need, int64_t expected_version) {
-  return write([&](Connection& c) { return needs::update(c, need, expected_version); });
-}
-
-Result<Page<Need>> SqliteTransaction::list_needs(const ReadScope& scope, const NeedFilter& filter,
-                                                 const PageRequest& page) {
-  return read([&](Connection& c) { return needs::list(c, scope, filter, page); });
-}
-
-Result<int64_t> SqliteTransaction::count_needs(const ReadScope& scope, const NeedFilter& filter) {
-  return read([&](Connection& c) { return needs::count(c, scope, filter); });
-}
-
-Status SqliteTransaction::insert_offer(const Offer& offer) {
-  return write([&](Connection& c) { return offers::insert(c, offer); });
-}
-
-Result<Offer> SqliteTransaction::offer(const Id& id) {
-  return read([&](Connection& c) { return offers::find(c, id); });
-}
-
-Status SqliteTransaction::update_offer(const Offer& offer, int64_t expected_version) {
-  return write([&](Connection& c) { return offers::update(c, offer, expected_version); });
-}
-
-Result<Page<Offer>> SqliteTransaction::list_offers(const ReadScope& scope,
-                                                   const OfferFilter& filter,
-                                                   const PageRequest& page) {
-  return read([&](Connection& c) { return offers::list(c, scope, filter, page); });
-}
-
-Result<int64_t> SqliteTransaction::count_offers(const ReadScope& scope, const OfferFilter& filter) {
-  return read([&](Connection& c) { return offers::count(c, scope, filter); });
-}
-
-Result<std::optional<AuditEntry>> SqliteTransaction::last_audit_entry() {
-  return read([&](Connection& c) { return audit::last(c); });
-}
-
-Status SqliteTransaction::append_audit(const AuditEntry& entry) {
-  return write([&](Connection& c) { return audit::append(c, entry); });
-}
-
-Result<Page<AuditEntry>> SqliteTransaction::list_audit(const PageRequest& page) {
-  return read([&](Connection& c) { return audit::list(c, page); });
-}
-
-Status SqliteTransaction::scan_audit(const std::function<Status(const AuditEntry&)>& visit) {
-  return read([&](Connection& c) { return audit::scan(c, visit); });
 }
 
 }  // namespace tallinn::store::sqlite

@@ -1,5 +1,6 @@
 // The SQLite Transaction: one pooled connection inside BEGIN (read) or
-// BEGIN IMMEDIATE (write), forwarding each operation to its repository.
+// BEGIN IMMEDIATE (write), forwarding each operation to its repository
+// (repository_transaction.h).
 //
 // Belongs to one thread at a time. After commit() every operation is
 // kInternal (a programming error), as is a write in a read transaction.
@@ -10,12 +11,52 @@
 
 #include <memory>
 
+#include "store/repository_transaction.h"
+#include "store/sqlite/audit_repository.h"
 #include "store/sqlite/connection_pool.h"
+#include "store/sqlite/need_repository.h"
+#include "store/sqlite/offer_repository.h"
+#include "store/sqlite/organisation_repository.h"
+#include "store/sqlite/user_repository.h"
 #include "store/store.h"
 
 namespace tallinn::store::sqlite {
 
-class SqliteTransaction final : public Transaction {
+// The SQLite repositories, operation by operation (repository_transaction.h).
+struct SqliteRepositories {
+  using Connection = sqlite::Connection;
+  static constexpr auto insert_organisation = &organisations::insert;
+  static constexpr auto organisation = &organisations::find;
+  static constexpr auto list_organisations = &organisations::list;
+  static constexpr auto update_organisation = &organisations::update;
+  static constexpr auto count_organisations = &organisations::count;
+  static constexpr auto insert_user = &users::insert;
+  static constexpr auto user = &users::find;
+  static constexpr auto credentials_by_email = &users::credentials_by_email;
+  static constexpr auto list_users = &users::list;
+  static constexpr auto update_user = &users::update;
+  static constexpr auto set_password_hash = &users::set_password_hash;
+  static constexpr auto insert_session = &users::insert_session;
+  static constexpr auto session = &users::session;
+  static constexpr auto delete_session = &users::delete_session;
+  static constexpr auto delete_sessions_of = &users::delete_sessions_of;
+  static constexpr auto insert_need = &needs::insert;
+  static constexpr auto need = &needs::find;
+  static constexpr auto update_need = &needs::update;
+  static constexpr auto list_needs = &needs::list;
+  static constexpr auto count_needs = &needs::count;
+  static constexpr auto insert_offer = &offers::insert;
+  static constexpr auto offer = &offers::find;
+  static constexpr auto update_offer = &offers::update;
+  static constexpr auto list_offers = &offers::list;
+  static constexpr auto count_offers = &offers::count;
+  static constexpr auto last_audit_entry = &audit::last;
+  static constexpr auto append_audit = &audit::append;
+  static constexpr auto list_audit = &audit::list;
+  static constexpr auto scan_audit = &audit::scan;
+};
+
+class SqliteTransaction final : public RepositoryTransaction<SqliteRepositories> {
  public:
   // Takes a connection from `pool` (which must outlive the transaction) and
   // begins. kUnavailable when no connection can be had or the write lock
@@ -25,54 +66,15 @@ class SqliteTransaction final : public Transaction {
 
   Status commit() override;
 
-  Status insert_organisation(const Organisation& organisation) override;
-  Result<Organisation> organisation(const Id& id) override;
-  Result<Page<Organisation>> list_organisations(const PageRequest& page) override;
-  Status update_organisation(const Organisation& organisation, int64_t expected_version) override;
-  Result<int64_t> count_organisations() override;
-
-  Status insert_user(const User& user, const std::string& password_hash) override;
-  Result<User> user(const Id& id) override;
-  Result<Credentials> credentials_by_email(const std::string& email) override;
-  Result<Page<User>> list_users(const std::optional<Id>& org, const PageRequest& page) override;
-  Status update_user(const User& user, int64_t expected_version) override;
-  Status set_password_hash(const Id& user, const std::string& password_hash) override;
-
-  Status insert_session(const Session& session) override;
-  Result<Session> session(const std::string& token_hash) override;
-  Status delete_session(const std::string& token_hash) override;
-  Status delete_sessions_of(const Id& user) override;
-
-  Status insert_need(const Need& need) override;
-  Result<Need> need(const Id& id) override;
-  Status update_need(const Need& need, int64_t expected_version) override;
-  Result<Page<Need>> list_needs(const ReadScope& scope, const NeedFilter& filter,
-                                const PageRequest& page) override;
-  Result<int64_t> count_needs(const ReadScope& scope, const NeedFilter& filter) override;
-
-  Status insert_offer(const Offer& offer) override;
-  Result<Offer> offer(const Id& id) override;
-  Status update_offer(const Offer& offer, int64_t expected_version) override;
-  Result<Page<Offer>> list_offers(const ReadScope& scope, const OfferFilter& filter,
-                                  const PageRequest& page) override;
-  Result<int64_t> count_offers(const ReadScope& scope, const OfferFilter& filter) override;
-
-  Result<std::optional<AuditEntry>> last_audit_entry() override;
-  Status append_audit(const AuditEntry& entry) override;
-  Result<Page<AuditEntry>> list_audit(const PageRequest& page) override;
-  Status scan_audit(const std::function<Status(const AuditEntry&)>& visit) override;
+ protected:
+  Connection* open_connection() override { return connection_.get(); }
+  bool writes() const override { return mode_ == TransactionMode::kWrite; }
 
  private:
   SqliteTransaction(ConnectionPool& pool, TransactionMode mode,
                     std::unique_ptr<Connection> connection);
   // Gives the connection back, rolling back what was not committed.
   void release();
-  // Runs `operation` on the connection while the transaction is open.
-  template <typename Operation>
-  auto read(Operation operation) -> decltype(operation(std::declval<Connection&>()));
-  // As read(), and only in a write transaction.
-  template <typename Operation>
-  auto write(Operation operation) -> decltype(operation(std::declval<Connection&>()));
 
   ConnectionPool& pool_;
   const TransactionMode mode_;
