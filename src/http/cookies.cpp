@@ -1,17 +1,12 @@
 #include "http/cookies.h"
 
+#include <cctype>
 #include <set>
 #include <stdexcept>
 
 namespace tallinn::http {
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // RFC 6265 cookie-octet.
 bool is_cookie_octet(unsigned char c) {
@@ -48,13 +43,13 @@ std::map<std::string, std::string, std::less<>> parse_cookies(std::string_view h
   std::set<std::string, std::less<>> repeated;
   while (!header.empty()) {
     size_t semicolon = header.find(';');
-    std::string_view pair = trim(header.substr(0, semicolon));
+    std::string_view pair = trim_whitespace(header.substr(0, semicolon));
     header =
         semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
     size_t eq = pair.find('=');
     if (eq == std::string_view::npos) continue;
-    std::string_view name = trim(pair.substr(0, eq));
-    std::string_view value = trim(pair.substr(eq + 1));
+    std::string_view name = trim_whitespace(pair.substr(0, eq));
+    std::string_view value = trim_whitespace(pair.substr(eq + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       value = value.substr(1, value.size() - 2);
     }
@@ -80,11 +75,11 @@ std::string clear_session_cookie(const SessionCookieOptions& options) {
 }
 
 std::optional<std::string> bearer_token(std::string_view authorization) {
-  authorization = trim(authorization);
+  authorization = trim_whitespace(authorization);
   size_t space = authorization.find(' ');
   if (space == std::string_view::npos) return std::nullopt;
   if (!iequals(authorization.substr(0, space), "Bearer")) return std::nullopt;
-  std::string_view token = trim(authorization.substr(space + 1));
+  std::string_view token = trim_whitespace(authorization.substr(space + 1));
   if (!is_token68(token)) return std::nullopt;
   return std::string(token);
 }

@@ -199,6 +199,39 @@ Result<json> parse_json_body(std::string_view body, JsonTop top) {
   return std::move(sax.result);
 }
 
+namespace {
+
+bool is_json_content_type(std::string_view content_type) {
+  size_t semicolon = content_type.find(';');
+  if (!iequals(trim_whitespace(content_type.substr(0, semicolon)), "application/json"))
+    return false;
+  while (semicolon != std::string_view::npos) {
+    content_type.remove_prefix(semicolon + 1);
+    semicolon = content_type.find(';');
+    std::string_view parameter = trim_whitespace(content_type.substr(0, semicolon));
+    size_t eq = parameter.find('=');
+    if (eq == std::string_view::npos) return false;
+    std::string_view value = trim_whitespace(parameter.substr(eq + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+      value = value.substr(1, value.size() - 2);
+    }
+    if (iequals(trim_whitespace(parameter.substr(0, eq)), "charset") && !iequals(value, "utf-8")) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<json> parse_json_request(const Request& request, JsonTop top) {
+  auto content_type = request.header("Content-Type");
+  if (!content_type || !is_json_content_type(*content_type)) {
+    return malformed("body must be sent as application/json", "Content-Type");
+  }
+  return parse_json_body(request.body, top);
+}
+
 Result<std::string> string_field(const json& object, std::string_view name) {
   return read_required<std::string>(object, name, as_string);
 }

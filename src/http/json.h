@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "http/request.h"
 
 namespace tallinn::http {
 
@@ -30,6 +31,12 @@ enum class JsonTop {
 // kMaxJsonDepth arrays/objects, strings or keys that are not valid UTF-8, and
 // (with JsonTop::kObject) a top-level value that is not an object.
 Result<nlohmann::json> parse_json_body(std::string_view body, JsonTop top = JsonTop::kObject);
+
+// The JSON body of `request`: kMalformed (field "Content-Type") unless the
+// Content-Type is application/json, with no charset but utf-8; then as
+// parse_json_body. Insisting on the type keeps out what a page on another
+// site can send without a preflight (text/plain, form encodings).
+Result<nlohmann::json> parse_json_request(const Request& request, JsonTop top = JsonTop::kObject);
 
 // Field readers. `object` should be a JSON object; one that is not reads as
 // if every field were absent. Absent means "not a member"; a member whose

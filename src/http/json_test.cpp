@@ -62,6 +62,18 @@ TEST(ParseJsonBody, TopLevelMustBeAnObjectUnlessAsked) {
   EXPECT_TRUE(parse_json_body("[1, 2]", JsonTop::kAny).is_ok());
 }
 
+TEST(ParseJsonBody, RefusesNumbersOutOfRange) { expect_malformed(R"({"a": 1e400})"); }
+
+TEST(ParseJsonRequest, InsistsOnTheJsonContentType) {
+  Request request;
+  request.body = R"({"a": 1})";
+  auto missing = parse_json_request(request);
+  ASSERT_FALSE(missing.is_ok());
+  EXPECT_EQ(missing.status().field(), "Content-Type");
+  request.headers.add("content-type", "application/json;charset=utf-8");
+  EXPECT_TRUE(parse_json_request(request).is_ok());
+}
+
 TEST(FieldReaders, ReadTypedValues) {
   json body = {{"title", "x"},
                {"priority", 3},

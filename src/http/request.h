@@ -31,7 +31,10 @@ class Headers {
   std::vector<std::pair<std::string, std::string>> fields_;
 };
 
+// ASCII case-insensitive equality, as header names and tokens compare.
 bool iequals(std::string_view a, std::string_view b);
+// `text` without leading and trailing spaces and tabs (HTTP's OWS).
+std::string_view trim_whitespace(std::string_view text);
 
 struct Request {
   std::string method;  // upper case as sent: "GET", "POST", ...

@@ -61,14 +61,14 @@ Handled handle_request(const Router& router, const Request& request) {
 std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
 
 bool is_single_chunked(std::string_view value) {
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  return iequals(value, "chunked");
+  return iequals(trim_whitespace(value), "chunked");
 }
 
-// Beast 1.74 writes header values as given; a CR or LF from a handler
-// would split the response.
-bool is_safe_header(std::string_view name, std::string_view value) {
+// Whether a handler's header may be written. Beast 1.74 writes values as
+// given, so a CR or LF would split the response; framing and connection
+// headers belong to the server, and a handler's copy could desynchronise
+// the client.
+bool is_allowed_header(std::string_view name, std::string_view value) {
   if (name.empty()) return false;
   for (unsigned char c : name) {
     if (c <= 0x20 || c >= 0x7f || c == ':') return false;
@@ -76,7 +76,43 @@ bool is_safe_header(std::string_view name, std::string_view value) {
   for (unsigned char c : value) {
     if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
   }
+  for (std::string_view reserved : {"Content-Length", "Transfer-Encoding", "Connection",
+                                    "Keep-Alive", "Upgrade", "Content-Type", "Trailer"}) {
+    if (iequals(name, reserved)) return false;
+  }
   return true;
+}
+
+// The wire form of a handler's Response, with the security headers added.
+// Never throws on what a handler can put in a Response: a status outside
+// 200..599 becomes a 500 (Beast throws on some), a forbidden header is
+// dropped; both are logged as the bugs they are.
+std::shared_ptr<bhttp::response<bhttp::string_body>> to_message(Response response, unsigned version,
+                                                                bool keep_alive, bool head) {
+  if (response.status < 200 || response.status > 599) {
+    spdlog::error("http handler answered status {}", response.status);
+    response = error_response(internal_error());
+  }
+  add_security_headers(response);
+  auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
+  message->version(version);
+  message->result(static_cast<unsigned>(response.status));
+  for (auto& [name, value] : response.headers) {
+    if (!is_allowed_header(name, value)) {
+      spdlog::error("http handler set a header the server does not pass on");
+      continue;
+    }
+    message->insert(name, value);
+  }
+  message->keep_alive(keep_alive);
+  if (response.status == 204 || response.status == 304) return message;  // no body, no length
+  if (!response.content_type.empty()) {
+    message->set(bhttp::field::content_type, response.content_type);
+  }
+  message->body() = std::move(response.body);
+  message->prepare_payload();
+  if (head) message->body().clear();  // the length of the body a GET would get, no body
+  return message;
 }
 
 size_t count_fields(const bhttp::fields& fields, bhttp::field name) {
@@ -115,7 +151,7 @@ namespace detail {
 class Session;
 
 // Shared by the listener, the sessions and Server; sessions keep it alive.
-class ServerCore : public std::enable_shared_from_this<ServerCore> {
+class ServerCore {
  public:
   ServerCore(ServerOptions options, std::shared_ptr<const Router> router)
       : options(std::move(options)),
@@ -232,6 +268,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec == bhttp::error::body_limit) {  // Content-Length over body_limit
       method_ = std::string(parser_->get().method_string());
+      version_ = parser_->get().version();
       return send_error(error_response(Status(ErrorCode::kTooLarge, "request body is too large")));
     }
     if (ec) return fail_read(ec);
@@ -315,26 +352,9 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void send(Response response, const std::string& pattern) {
-    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
-    message->version(version_);
-    message->result(static_cast<unsigned>(response.status));
-    add_security_headers(response);
-    for (auto& [name, value] : response.headers) {
-      if (!is_safe_header(name, value)) {
-        spdlog::error("http handler set a header with control characters: route={}", pattern);
-        continue;
-      }
-      message->insert(name, value);
-    }
-    if (!response.content_type.empty()) {
-      message->set(bhttp::field::content_type, response.content_type);
-    }
-    message->body() = std::move(response.body);
-    message->keep_alive(keep_alive_ && !core_->stopping);
-    message->prepare_payload();
-    if (method_ == "HEAD") message->body().clear();
-
-    log_request(response.status, pattern);
+    auto message = to_message(std::move(response), version_, keep_alive_ && !core_->stopping,
+                              method_ == "HEAD");
+    log_request(message->result_int(), pattern);
     in_flight_ = message;
     stream_.expires_after(core_->options.write_timeout);
     bhttp::async_write(
@@ -342,7 +362,7 @@ class Session : public std::enable_shared_from_this<Session> {
         beast::bind_front_handler(&Session::on_write, shared_from_this(), message->need_eof()));
   }
 
-  void log_request(int status, const std::string& pattern) {
+  void log_request(unsigned status, const std::string& pattern) {
     auto micros =
         std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
     spdlog::info("http request method={} route={} status={} duration_ms={:.3f} client={}",
@@ -448,6 +468,19 @@ class Listener : public std::enable_shared_from_this<Listener> {
   std::shared_ptr<ServerCore> core_;
 };
 
+// An exception escaping a completion handler must not end the process (nor
+// silently end this I/O thread): log it and keep serving.
+void run_io(net::io_context& ioc) {
+  while (true) {
+    try {
+      ioc.run();
+      return;
+    } catch (const std::exception& exception) {
+      spdlog::error("http I/O thread caught: {}", exception.what());
+    }
+  }
+}
+
 }  // namespace detail
 
 //------------------------------------------------------------------------------
@@ -479,7 +512,7 @@ Result<uint16_t> Server::start() {
   core_->work.emplace(core_->ioc.get_executor());
   std::make_shared<detail::Listener>(core_)->run();
   for (int i = 0; i < std::max(1, options.io_threads); ++i) {
-    core_->io_threads.emplace_back([core = core_.get()] { core->ioc.run(); });
+    core_->io_threads.emplace_back([core = core_.get()] { detail::run_io(core->ioc); });
   }
   spdlog::info("http listening on {}:{}", options.host, port);
   return port;

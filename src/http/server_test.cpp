@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -22,6 +23,8 @@ using testing::HttpConnection;
 using testing::raw_exchange;
 using testing::request;
 
+std::atomic<int> slow_requests_started{0};
+
 std::shared_ptr<Router> test_router() {
   auto router = std::make_shared<Router>();
   router->add("GET", "/api/v1/items/{id}", [](const Request& request, const PathParams& params) {
@@ -33,14 +36,28 @@ std::shared_ptr<Router> test_router() {
                                 {"client", request.client_address}});
   });
   router->add("POST", "/api/v1/items", [](const Request& request, const PathParams&) {
-    auto body = parse_json_body(request.body);
+    auto body = parse_json_request(request);
     if (!body.is_ok()) return error_response(body.status());
     return Response::json(201, *body);
   });
   router->add("GET", "/throw", [](const Request&, const PathParams&) -> Response {
     throw std::runtime_error("secret detail from the database");
   });
+  router->add("DELETE", "/api/v1/items/{id}", [](const Request&, const PathParams&) {
+    Response response = Response::json(204, {{"ignored", true}});
+    response.headers.emplace_back("X-Injected", "a\r\nSet-Cookie: evil=1");
+    response.headers.emplace_back("Content-Length", "999");
+    response.headers.emplace_back("X-Kept", "yes");
+    return response;
+  });
+  router->add("HEAD", "/api/v1/items/{id}", [](const Request&, const PathParams&) {
+    return Response::json(200, {{"id", "x"}});
+  });
+  router->add("GET", "/bad-status", [](const Request&, const PathParams&) {
+    return Response::json(1000, {{"status", "nonsense"}});
+  });
   router->add("GET", "/slow", [](const Request&, const PathParams&) {
+    ++slow_requests_started;
     std::this_thread::sleep_for(400ms);
     return Response::json(200, {{"slow", true}});
   });
@@ -53,9 +70,9 @@ ServerOptions test_options() {
   options.io_threads = 2;
   options.worker_threads = 2;
   options.header_timeout = 400ms;
-  options.body_timeout = 400ms;
+  options.body_timeout = 1s;
   options.idle_timeout = 400ms;
-  options.close_linger = 200ms;
+  options.close_linger = 1s;
   return options;
 }
 
@@ -90,6 +107,7 @@ void expect_single_response_and_close(uint16_t port, const std::string& bytes, i
   EXPECT_EQ(count_of(answer, "HTTP/1."), 1u) << answer;
   EXPECT_NE(answer.find("Connection: close"), std::string::npos) << answer;
   EXPECT_NE(answer.find("{\"error\":"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("X-Content-Type-Options: nosniff"), std::string::npos) << answer;
   EXPECT_LT(elapsed, testing::kClientTimeout) << "the server did not close the connection";
 }
 
@@ -116,9 +134,9 @@ TEST_F(ServerTest, UnknownPathIs404AndWrongMethodIs405) {
   auto missing = request(port_, "GET", "/api/v1/nothing");
   EXPECT_EQ(missing.status, 404);
   EXPECT_EQ(missing.body, error_response(not_found()).body);
-  auto wrong = request(port_, "DELETE", "/api/v1/items/1");
+  auto wrong = request(port_, "PUT", "/api/v1/items/1", "{}");
   EXPECT_EQ(wrong.status, 405);
-  EXPECT_EQ(wrong.header("Allow"), "GET");
+  EXPECT_EQ(wrong.header("Allow"), "DELETE, GET, HEAD");
   EXPECT_EQ(json::parse(wrong.body)["error"]["code"], "method_not_allowed");
   EXPECT_EQ(request(port_, "TRACE", "/api/v1/items/1").status, 405);
   EXPECT_EQ(request(port_, "TRACE", "/anything").status, 405);
@@ -153,6 +171,41 @@ TEST_F(ServerTest, BadJsonBodiesAre400WithTheErrorBody) {
   // 63 arrays inside the top-level object make 64 levels: accepted.
   auto deepest = "{\"a\":" + std::string(63, '[') + std::string(63, ']') + "}";
   EXPECT_EQ(request(port_, "POST", "/api/v1/items", deepest).status, 201);
+}
+
+TEST_F(ServerTest, BodiesMustBeSentAsJson) {
+  for (const char* type : {"text/plain", "application/x-www-form-urlencoded",
+                           "application/json; charset=latin1", "application/jsonx"}) {
+    auto result = request(port_, "POST", "/api/v1/items", R"({"a": 1})", {{"Content-Type", type}});
+    EXPECT_EQ(result.status, 400) << type;
+    EXPECT_EQ(json::parse(result.body)["error"]["field"], "Content-Type") << type;
+  }
+  auto accepted = request(port_, "POST", "/api/v1/items", R"({"a": 1})",
+                          {{"Content-Type", "Application/JSON; charset=\"UTF-8\""}});
+  EXPECT_EQ(accepted.status, 201);
+}
+
+TEST_F(ServerTest, HandlerHeadersCannotBreakFraming) {
+  HttpConnection connection(port_);
+  auto deleted = connection.request("DELETE", "/api/v1/items/1");
+  EXPECT_EQ(deleted.status, 204);
+  EXPECT_EQ(deleted.body, "");
+  EXPECT_FALSE(deleted.header("Content-Length"));
+  EXPECT_FALSE(deleted.header("X-Injected"));
+  EXPECT_FALSE(deleted.header("Set-Cookie"));
+  EXPECT_EQ(deleted.header("X-Kept"), "yes");
+  // The connection is still in step.
+  EXPECT_EQ(connection.request("GET", "/api/v1/items/2").status, 200);
+  EXPECT_EQ(connection.request("GET", "/bad-status").status, 500);
+}
+
+TEST_F(ServerTest, HeadGetsTheLengthWithoutTheBody) {
+  HttpConnection connection(port_);
+  auto head = connection.request("HEAD", "/api/v1/items/1");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.body, "");
+  EXPECT_EQ(head.header("Content-Length"), "10");
+  EXPECT_EQ(connection.request("GET", "/api/v1/items/2").status, 200);
 }
 
 TEST_F(ServerTest, HandlerExceptionIs500WithoutItsMessage) {
@@ -205,6 +258,7 @@ TEST_F(ServerTest, ChunkedBodyOverTheLimitIs413) {
 TEST_F(ServerTest, ChunkedBodyWithinTheLimitIsRead) {
   std::string answer = raw_exchange(port_,
                                     "POST /api/v1/items HTTP/1.1\r\nHost: t\r\n"
+                                    "Content-Type: application/json\r\n"
                                     "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                                     "4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n");
   EXPECT_EQ(answer.rfind("HTTP/1.1 201 ", 0), 0u) << answer;
@@ -214,6 +268,7 @@ TEST_F(ServerTest, ExpectContinueGetsAnInterimResponse) {
   std::string answer = raw_exchange(port_,
                                     "POST /api/v1/items HTTP/1.1\r\nHost: t\r\n"
                                     "Expect: 100-continue\r\nConnection: close\r\n"
+                                    "Content-Type: application/json\r\n"
                                     "Content-Length: 7\r\n\r\n{\"a\":1}");
   EXPECT_EQ(answer.rfind("HTTP/1.1 100 Continue\r\n", 0), 0u) << answer;
   EXPECT_NE(answer.find("HTTP/1.1 201 "), std::string::npos) << answer;
@@ -232,8 +287,8 @@ void expect_closed_without_answer(uint16_t port, const std::string& bytes) {
   HttpConnection connection(port);
   ASSERT_TRUE(bytes.empty() || connection.send_raw(bytes));
   auto started = std::chrono::steady_clock::now();
-  EXPECT_EQ(connection.read_until_close(3s), "");
-  EXPECT_LT(std::chrono::steady_clock::now() - started, 2s);
+  EXPECT_EQ(connection.read_until_close(4s), "");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 2500ms);
 }
 
 TEST_F(ServerTest, HalfAHeaderTimesOut) {
@@ -327,10 +382,13 @@ TEST(ServerLifecycle, StopLetsARequestInProgressFinish) {
   auto port = server.start();
   ASSERT_TRUE(port.is_ok());
   testing::HttpResult slow;
-  std::thread client([&] { slow = request(*port, "GET", "/slow"); });
-  std::this_thread::sleep_for(150ms);
   HttpConnection idle(*port);
-  std::this_thread::sleep_for(50ms);
+  ASSERT_EQ(idle.request("GET", "/api/v1/items/1").status, 200);
+  int started_before = slow_requests_started;
+  std::thread client([&] { slow = request(*port, "GET", "/slow"); });
+  for (int i = 0; i < 500 && slow_requests_started == started_before; ++i) {
+    std::this_thread::sleep_for(10ms);
+  }
   server.stop();
   client.join();
   EXPECT_EQ(slow.status, 200);
@@ -338,6 +396,26 @@ TEST(ServerLifecycle, StopLetsARequestInProgressFinish) {
   EXPECT_TRUE(idle.closed_by_server(1s));
   EXPECT_EQ(request(*port, "GET", "/api/v1/items/1").status, 0);  // no longer accepting
   server.stop();                                                  // idempotent
+}
+
+TEST(ServerLifecycle, RunUntilSignalStopsOnSigterm) {
+  Server server(test_options(), test_router());
+  auto port = server.start();
+  ASSERT_TRUE(port.is_ok());
+  std::thread runner([&] { server.run_until_signal(); });
+  std::this_thread::sleep_for(300ms);  // let run_until_signal install its handler
+  std::raise(SIGTERM);
+  runner.join();
+  EXPECT_EQ(request(*port, "GET", "/api/v1/items/1").status, 0);
+}
+
+TEST(ServerLifecycle, RunUntilSignalReturnsWhenStoppedElsewhere) {
+  Server server(test_options(), test_router());
+  ASSERT_TRUE(server.start().is_ok());
+  std::thread runner([&] { server.run_until_signal(); });
+  std::this_thread::sleep_for(100ms);
+  server.stop();
+  runner.join();
 }
 
 TEST(ServerLifecycle, PortInUseIsAnError) {
@@ -361,7 +439,7 @@ TEST(ServerLifecycle, ConnectionsOverTheLimitGet503) {
   auto port = server.start();
   ASSERT_TRUE(port.is_ok());
   HttpConnection holder(*port);
-  std::this_thread::sleep_for(100ms);
+  ASSERT_EQ(holder.request("GET", "/api/v1/items/1").status, 200);  // accepted, kept alive
   std::string answer = raw_exchange(*port, "GET /api/v1/items/1 HTTP/1.1\r\nHost: t\r\n\r\n");
   EXPECT_EQ(answer.rfind("HTTP/1.1 503 ", 0), 0u) << answer;
 }

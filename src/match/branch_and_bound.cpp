@@ -10,8 +10,8 @@ namespace tallinn::match {
 namespace {
 
 struct Node {
-  double bound;                  // the parent's LP value
-  uint64_t sequence;             // creation order: ties go to the older node
+  double bound;       // the parent's LP value
+  uint64_t sequence;  // creation order: ties go to the older node
   std::vector<uint32_t> forced;
   std::vector<uint32_t> excluded;
 };
@@ -49,7 +49,9 @@ Result<SearchOutcome> branch_and_bound(const Instance& instance, const std::vect
   std::priority_queue<Node, std::vector<Node>, WorseFirstInQueue> open;
   uint64_t sequence = 0;
   open.push({root_bound, sequence++, {}, {}});
-  const uint64_t work_per_node = 2 * instance.needs.size() + network->class_count() + 1;
+  // Heuristics at nodes may search less than the root's first fit: the tree
+  // is where the time goes.
+  const uint64_t node_search_budget = heuristic_search_budget(instance, *network, 4);
   uint64_t work = 0;
   std::vector<Fixing> fixings(instance.needs.size(), Fixing::kFree);
 
@@ -57,12 +59,13 @@ Result<SearchOutcome> branch_and_bound(const Instance& instance, const std::vect
     Node node = open.top();
     open.pop();
     ++outcome.nodes;
-    work += work_per_node;
+    work += 2 * instance.needs.size() + network->pair_count() + 1;
     for (uint32_t i : node.forced) fixings[i] = Fixing::kForced;
     for (uint32_t i : node.excluded) fixings[i] = Fixing::kExcluded;
 
     network->reset();
     GreedyCover relaxed = cover_greedily(instance, order, fixings, false, network);
+    work += network->search_work();
     int64_t branch_need = -1;
     double value = 0;
     if (relaxed.forced_fit) {
@@ -72,15 +75,17 @@ Result<SearchOutcome> branch_and_bound(const Instance& instance, const std::vect
       value = objective_of(instance, relaxed.covered);
       branch_need = first_fractional(instance, order, relaxed.covered);
       if (branch_need < 0 && value > outcome.incumbent_objective) {
-        outcome.incumbent = {fixings, false};
+        outcome.incumbent = {fixings, false, UINT64_MAX};
         outcome.incumbent_objective = value;
       }
       if (branch_need >= 0 && !within_tolerance(value)) {
         network->reset();
-        GreedyCover heuristic = cover_greedily(instance, order, fixings, true, network);
+        GreedyCover heuristic =
+            cover_greedily(instance, order, fixings, true, network, node_search_budget);
+        work += network->search_work();
         const double heuristic_value = objective_of(instance, heuristic.covered);
         if (heuristic.forced_fit && heuristic_value > outcome.incumbent_objective) {
-          outcome.incumbent = {fixings, true};
+          outcome.incumbent = {fixings, true, node_search_budget};
           outcome.incumbent_objective = heuristic_value;
         }
       }

@@ -25,19 +25,27 @@ namespace tallinn::match {
 struct CoverPlan {
   std::vector<Fixing> fixings;  // empty: all free
   bool honour_indivisible = true;
+  uint64_t search_budget = UINT64_MAX;  // see cover_greedily
 };
+
+// The search budget of one heuristic run: `factor` scans of the needs and
+// the class network.
+inline uint64_t heuristic_search_budget(const Instance& instance, const ClassNetwork& network,
+                                        uint64_t factor) {
+  return factor * (instance.needs.size() + network.pair_count());
+}
 
 struct SearchOutcome {
   CoverPlan incumbent;
   double incumbent_objective = 0;
-  double bound = 0;      // proven upper bound on the MIP optimum
-  bool proven = false;   // the incumbent is optimal within `tolerance`
+  double bound = 0;     // proven upper bound on the MIP optimum
+  bool proven = false;  // the incumbent is optimal within `tolerance`
   uint64_t nodes = 0;
 };
 
 struct SearchLimits {
-  uint64_t work = 0;          // need visits summed over node LPs and heuristics
-  double tolerance = 0;       // relative: prune nodes within it of the incumbent
+  uint64_t work = 0;     // need visits summed over node LPs and heuristics
+  double tolerance = 0;  // relative: prune nodes within it of the incumbent
 };
 
 // Starts from the root LP's value `root_bound` and the incumbent `start`

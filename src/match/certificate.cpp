@@ -19,10 +19,11 @@ std::string check_feasible(const Instance& instance, const ClassNetwork& network
   std::vector<int64_t> offer_sent(network.offer_count(), 0);
   for (int c = 0; c < network.class_count(); ++c) {
     int64_t inflow = 0;
-    for (uint32_t j : network.eligible_offers(c)) {
-      if (network.flow(c, j) < 0) return "negative flow";
-      inflow += network.flow(c, j);
-      offer_sent[j] += network.flow(c, j);
+    const auto offers = network.eligible_offers(c);
+    for (size_t k = 0; k < offers.size(); ++k) {
+      if (network.flow_at(c, k) < 0) return "negative flow";
+      inflow += network.flow_at(c, k);
+      offer_sent[offers[k]] += network.flow_at(c, k);
     }
     if (inflow != class_covered[c]) return "class inflow differs from its coverage";
   }
@@ -57,8 +58,9 @@ std::vector<Density> residual_prices(const Instance& instance, const ClassNetwor
   }
   std::vector<std::vector<int>> fed_by(network.offer_count());
   for (int c = 0; c < classes; ++c) {
-    for (uint32_t j : network.eligible_offers(c)) {
-      if (network.flow(c, j) > 0) fed_by[j].push_back(c);
+    const auto offers = network.eligible_offers(c);
+    for (size_t k = 0; k < offers.size(); ++k) {
+      if (network.flow_at(c, k) > 0) fed_by[offers[k]].push_back(c);
     }
   }
   std::vector<int> sweep(classes);
@@ -91,8 +93,7 @@ std::vector<Density> residual_prices(const Instance& instance, const ClassNetwor
 }
 
 std::string check_slackness(const Instance& instance, const ClassNetwork& network,
-                            const std::vector<int64_t>& covered,
-                            const std::vector<Density>& price,
+                            const std::vector<int64_t>& covered, const std::vector<Density>& price,
                             const std::vector<Fixing>& fixings) {
   for (int j = 0; j < network.offer_count(); ++j) {
     if (price[j] > Density::zero() && network.spare_budget(j) != 0) {
@@ -101,10 +102,11 @@ std::string check_slackness(const Instance& instance, const ClassNetwork& networ
   }
   std::vector<Density> class_price(network.class_count(), Density::infinity());
   for (int c = 0; c < network.class_count(); ++c) {
-    for (uint32_t j : network.eligible_offers(c)) class_price[c] = std::min(class_price[c], price[j]);
-    for (uint32_t j : network.eligible_offers(c)) {
-      if (network.flow(c, j) > 0 && !(price[j] == class_price[c])) {
-        return "offer " + instance.offers[j].id + " feeds a class below its price";
+    const auto offers = network.eligible_offers(c);
+    for (uint32_t j : offers) class_price[c] = std::min(class_price[c], price[j]);
+    for (size_t k = 0; k < offers.size(); ++k) {
+      if (network.flow_at(c, k) > 0 && !(price[offers[k]] == class_price[c])) {
+        return "offer " + instance.offers[offers[k]].id + " feeds a class below its price";
       }
     }
   }
@@ -138,7 +140,8 @@ LpCertificate certify_lp_optimum(const Instance& instance, const ClassNetwork& n
   certificate.failure = check_feasible(instance, network, covered);
   if (!certificate.failure.empty()) return certificate;
   certificate.offer_prices = residual_prices(instance, network, covered, fixings);
-  certificate.failure = check_slackness(instance, network, covered, certificate.offer_prices, fixings);
+  certificate.failure =
+      check_slackness(instance, network, covered, certificate.offer_prices, fixings);
   certificate.proven = certificate.failure.empty();
   return certificate;
 }

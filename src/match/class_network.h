@@ -9,10 +9,11 @@
 // no eligible offer has budget left (Ford-Fulkerson on a graph of at most
 // 3,888 + |offers| nodes).
 //
-// Not thread-safe. Memory: one int64 per (present class, offer) pair.
+// Not thread-safe. Memory: one int64 per eligible (present class, offer) pair.
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "match/instance.h"
@@ -33,15 +34,23 @@ class ClassNetwork {
   // Dense index (0 .. class_count) of the class of need `need`.
   int class_of_need(uint32_t need) const { return dense_class_[instance_.needs[need].class_id]; }
   // The offers that accept dense class `c`, most specific offer first.
-  const std::vector<uint32_t>& eligible_offers(int c) const { return eligible_[c]; }
-
-  int64_t flow(int c, uint32_t offer) const { return flow_[flow_index(c, offer)]; }
+  std::span<const uint32_t> eligible_offers(int c) const {
+    return {eligible_.data() + first_pair_[c], eligible_.data() + first_pair_[c + 1]};
+  }
+  // Flow into class c from its k-th eligible offer.
+  int64_t flow_at(int c, size_t k) const { return flow_[first_pair_[c] + k]; }
+  // Flow into class c from `offer` (0 when not eligible); linear in the
+  // number of eligible offers, for tests and diagnostics.
+  int64_t flow(int c, uint32_t offer) const;
   int64_t spare_budget(uint32_t offer) const { return spare_[offer]; }
+  size_t pair_count() const { return eligible_.size(); }
 
   // Sends up to `want` cents more into class c, re-routing as needed, and
   // returns how much it sent (less than `want` only when the network cannot
-  // carry more into c: the flow stays maximum).
-  int64_t push(int c, int64_t want);
+  // carry more into c: the flow stays maximum). With `reroute` false it only
+  // uses budget left on c's own offers: cheap, but then falling short says
+  // nothing about the room left, and the flow is no longer known maximum.
+  int64_t push(int c, int64_t want, bool reroute = true);
 
   // An upper bound on how much more push(c, .) can send (exact right after
   // a push that fell short). Zero means the class is saturated for good:
@@ -58,10 +67,21 @@ class ClassNetwork {
   void commit();
   void rollback();
 
+  // Eligible pairs scanned by re-routing searches since reset(): a deterministic
+  // measure of work for branch and bound's limit.
+  uint64_t search_work() const { return search_work_; }
+
  private:
-  struct Hop {  // offer `offer` sends more to class `c`
+  // A pair is an eligible (class, offer); pairs are numbered class by class
+  // in eligibility order, and flows are stored per pair only.
+  struct Hop {
+    int c;                  // class receiving more
+    uint32_t pair;          // (c, offer that sends more)
+    uint32_t reroute_pair;  // (previous hop's class, this offer): sends less
+  };
+  struct FedClass {
     int c;
-    uint32_t offer;
+    uint32_t pair;
   };
   struct Change {
     enum Kind : uint8_t { kFlow, kSpare, kRoom, kCursor } kind;
@@ -69,10 +89,7 @@ class ClassNetwork {
     int64_t old_value;
   };
 
-  size_t flow_index(int c, uint32_t offer) const {
-    return static_cast<size_t>(c) * offer_count_ + offer;
-  }
-  void set_flow(int c, uint32_t offer, int64_t value);
+  void set_flow(int c, uint32_t pair, int64_t value);
   void set_spare(uint32_t offer, int64_t value);
   void set_room(int c, int64_t value);
   void set_cursor(int c, uint32_t value);
@@ -83,32 +100,37 @@ class ClassNetwork {
   // Breadth-first search for a residual path from an offer with budget left
   // to class c. On failure marks every class it reached as saturated.
   bool find_path(int c, std::vector<Hop>* path);
+  void build_path(int c, uint32_t found_offer, std::vector<Hop>* path) const;
 
   const Instance& instance_;
   int offer_count_;
-  int offer_words_;                          // 64-bit words per offer bitset
-  std::vector<int> class_ids_;               // dense -> vocabulary class
-  std::vector<int> dense_class_;             // vocabulary class -> dense, -1 if absent
-  std::vector<std::vector<uint32_t>> eligible_;
-  std::vector<uint64_t> eligible_bits_;      // class_count x offer_words_
-  std::vector<int64_t> flow_;                // class_count x offer_count_
-  std::vector<uint8_t> listed_;              // (c, offer) is in fed_classes_[offer]
-  std::vector<std::vector<int>> fed_classes_;  // offer -> classes it may feed
+  int offer_words_;                   // 64-bit words per offer bitset
+  std::vector<int> class_ids_;        // dense -> vocabulary class
+  std::vector<int> dense_class_;      // vocabulary class -> dense, -1 if absent
+  std::vector<uint32_t> first_pair_;  // class -> its first pair; class_count + 1 entries
+  std::vector<uint32_t> eligible_;    // pair -> offer
+  std::vector<int64_t> flow_;         // pair -> flow
+  std::vector<uint8_t> listed_;       // pair is in fed_classes_ of its offer
+  std::vector<std::vector<FedClass>> fed_classes_;  // offer -> classes it may feed
   std::vector<int64_t> spare_;
   std::vector<int64_t> room_;
-  std::vector<uint32_t> cursor_;             // first eligible offer maybe with budget
+  std::vector<uint32_t> cursor_;  // first eligible position maybe with budget
   std::vector<std::vector<Hop>> cached_path_;
+  std::vector<uint64_t> dead_offers_;  // reachable from a saturated class
 
   // Search scratch, reused across calls.
   std::vector<uint64_t> offer_seen_;
   std::vector<uint32_t> class_seen_epoch_;
-  std::vector<uint32_t> offer_parent_;       // class an offer was reached from
-  std::vector<uint32_t> class_parent_;       // offer a class was reached from
+  std::vector<int> offer_parent_class_;  // class an offer was reached from
+  std::vector<uint32_t> offer_parent_pair_;
+  std::vector<uint32_t> class_parent_pair_;  // (class, offer it was reached from)
   std::vector<int> queue_;
   uint32_t epoch_ = 0;
 
   bool tentative_ = false;
+  bool tentative_flow_changed_ = false;
   std::vector<Change> journal_;
+  uint64_t search_work_ = 0;
 };
 
 }  // namespace tallinn::match

@@ -25,8 +25,10 @@ std::vector<Allocation> disaggregate(const Instance& instance, const ClassNetwor
   for (int c = 0; c < network.class_count(); ++c) {
     uint32_t next_need = group_start[c];
     int64_t need_left = next_need < group_start[c + 1] ? covered[grouped[next_need]] : 0;
-    for (uint32_t j : network.eligible_offers(c)) {
-      int64_t offer_left = network.flow(c, j);
+    const auto offers = network.eligible_offers(c);
+    for (size_t k = 0; k < offers.size(); ++k) {
+      const uint32_t j = offers[k];
+      int64_t offer_left = network.flow_at(c, k);
       while (offer_left > 0 && next_need < group_start[c + 1]) {
         const int64_t amount = std::min(offer_left, need_left);
         allocations.push_back({grouped[next_need], j, amount});
@@ -45,13 +47,12 @@ std::vector<Allocation> disaggregate(const Instance& instance, const ClassNetwor
 }
 
 Result<std::vector<int64_t>> verify_allocations(const Instance& instance,
-                                        const std::vector<Allocation>& allocations) {
+                                                const std::vector<Allocation>& allocations) {
   std::vector<int64_t> covered(instance.needs.size(), 0);
   std::vector<int64_t> spent(instance.offers.size(), 0);
   for (const Allocation& allocation : allocations) {
     const Need& need = instance.needs[allocation.need];
-    if (allocation.amount_cents <= 0 ||
-        !instance.offers[allocation.offer].accepts(need.class_id)) {
+    if (allocation.amount_cents <= 0 || !instance.offers[allocation.offer].accepts(need.class_id)) {
       return internal_error();
     }
     covered[allocation.need] += allocation.amount_cents;
@@ -60,7 +61,8 @@ Result<std::vector<int64_t>> verify_allocations(const Instance& instance,
   for (size_t i = 0; i < covered.size(); ++i) {
     const Need& need = instance.needs[i];
     if (covered[i] > need.amount_cents) return internal_error();
-    if (!need.divisible && covered[i] != 0 && covered[i] != need.amount_cents) return internal_error();
+    if (!need.divisible && covered[i] != 0 && covered[i] != need.amount_cents)
+      return internal_error();
   }
   for (size_t j = 0; j < spent.size(); ++j) {
     if (spent[j] > instance.offers[j].budget_cents) return internal_error();

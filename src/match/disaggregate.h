@@ -24,6 +24,6 @@ std::vector<Allocation> disaggregate(const Instance& instance, const ClassNetwor
 // nothing) and returns the cents covered per need; an internal error on
 // violation (a bug: the engine builds them feasible).
 Result<std::vector<int64_t>> verify_allocations(const Instance& instance,
-                                        const std::vector<Allocation>& allocations);
+                                                const std::vector<Allocation>& allocations);
 
 }  // namespace tallinn::match

@@ -4,17 +4,17 @@ namespace tallinn::match {
 namespace {
 
 // Covers indivisible need i in full or leaves the network as it was.
-bool cover_in_full(const Need& need, int c, ClassNetwork* network) {
+bool cover_in_full(const Need& need, int c, bool reroute, ClassNetwork* network) {
   if (network->room_upper_bound(c) < need.amount_cents) return false;
   network->begin_tentative();
-  const int64_t sent = network->push(c, need.amount_cents);
+  const int64_t sent = network->push(c, need.amount_cents, reroute);
   if (sent == need.amount_cents) {
     network->commit();
     return true;
   }
-  // The push fell short, so `sent` was all the room class c had.
   network->rollback();
-  network->cap_room(c, sent);
+  // A full push that fell short measured all the room class c had.
+  if (reroute) network->cap_room(c, sent);
   return false;
 }
 
@@ -22,8 +22,9 @@ bool cover_in_full(const Need& need, int c, ClassNetwork* network) {
 
 GreedyCover cover_greedily(const Instance& instance, const std::vector<uint32_t>& order,
                            const std::vector<Fixing>& fixings, bool honour_indivisible,
-                           ClassNetwork* network) {
+                           ClassNetwork* network, uint64_t search_budget) {
   GreedyCover result;
+  const uint64_t search_start = network->search_work();
   result.covered.assign(instance.needs.size(), 0);
   auto fixing = [&](uint32_t i) { return fixings.empty() ? Fixing::kFree : fixings[i]; };
   for (uint32_t i : order) {
@@ -43,7 +44,8 @@ GreedyCover cover_greedily(const Instance& instance, const std::vector<uint32_t>
     if (network->room_upper_bound(c) == 0) continue;
     if (need.divisible || !honour_indivisible) {
       result.covered[i] = network->push(c, need.amount_cents);
-    } else if (cover_in_full(need, c, network)) {
+    } else if (cover_in_full(need, c, network->search_work() - search_start < search_budget,
+                             network)) {
       result.covered[i] = need.amount_cents;
     }
   }

@@ -30,9 +30,15 @@ struct GreedyCover {
 // then the kFree ones in `order` (from order_by_value_density), each as far
 // as it can. `fixings` is empty (all free) or has one entry per need. When
 // `honour_indivisible`, a free indivisible need is covered in full or not at
-// all; otherwise it is treated as divisible.
+// all; otherwise it is treated as divisible (and the result is the LP
+// optimum).
+//
+// Trying an indivisible need that does not fit costs a search of the whole
+// residual network; once the searches have scanned `search_budget` pairs,
+// indivisible needs are only placed on budget their own offers still have.
+// That keeps the heuristic linear; it stays feasible, only less thorough.
 GreedyCover cover_greedily(const Instance& instance, const std::vector<uint32_t>& order,
                            const std::vector<Fixing>& fixings, bool honour_indivisible,
-                           ClassNetwork* network);
+                           ClassNetwork* network, uint64_t search_budget = UINT64_MAX);
 
 }  // namespace tallinn::match

@@ -26,9 +26,9 @@ struct Allocation {
 };
 
 enum class UncoveredReason {
-  kNoEligibleOffer,     // no offer accepts the need's class
-  kOutbid,              // every offer it may use is spent on higher-value needs
-  kIndivisibleNoRoom,   // indivisible, and no room for all of it was found
+  kNoEligibleOffer,    // no offer accepts the need's class
+  kOutbid,             // every offer it may use is spent on higher-value needs
+  kIndivisibleNoRoom,  // indivisible, and no room for all of it was found
 };
 
 struct OfferPrice {
@@ -50,15 +50,15 @@ struct UncoveredNeed {
 inline constexpr uint32_t kMaxNamedOffers = 16;
 
 struct Explanation {
-  std::vector<OfferPrice> offers;     // one per offer, in input order
-  std::vector<UncoveredNeed> needs;   // needs not fully covered, in input order
+  std::vector<OfferPrice> offers;    // one per offer, in input order
+  std::vector<UncoveredNeed> needs;  // needs not fully covered, in input order
 };
 
 struct Solution {
   SolveStatus status = SolveStatus::kOptimal;
   double objective = 0;
-  double bound = 0;                    // >= objective; == objective when optimal
-  std::vector<Allocation> allocations; // sorted by (need, offer)
+  double bound = 0;                     // >= objective; == objective when optimal
+  std::vector<Allocation> allocations;  // sorted by (need, offer)
   bool has_explanation = false;
   Explanation explanation;
 };

@@ -18,7 +18,7 @@ constexpr double kOptimalityTolerance = 1e-9;  // matching.md, relative
 // Branch-and-bound work (need visits) granted per second of --time-limit;
 // measured on the 2-core reference machine (bench/RESULTS.md), so that the
 // search ends within the limit while its answer depends on no clock.
-constexpr double kWorkPerSecond = 5e7;
+constexpr double kWorkPerSecond = 2.5e7;
 
 bool honours_indivisibility(const Instance& instance, const std::vector<int64_t>& covered) {
   for (size_t i = 0; i < covered.size(); ++i) {
@@ -36,9 +36,16 @@ double upper_bound_of(double lp_objective) {
   return std::nextafter(lp_objective + slack, std::numeric_limits<double>::infinity());
 }
 
+// Allocations, their independent re-check, objective, status and, when
+// asked, the explanation (with the root LP's prices).
 Result<Solution> finish(const Instance& instance, const ClassNetwork& network,
                         const std::vector<uint32_t>& order, const std::vector<int64_t>& covered,
+                        const LpCertificate& certificate, const SolveOptions& options,
                         Solution solution) {
+  if (options.explain) {
+    solution.has_explanation = true;
+    solution.explanation = explain(instance, network, covered, certificate.offer_prices);
+  }
   solution.allocations = disaggregate(instance, network, order, covered);
   TALLINN_ASSIGN_OR_RETURN(std::vector<int64_t> rechecked,
                            verify_allocations(instance, solution.allocations));
@@ -82,31 +89,29 @@ Result<Solution> solve(const Instance& instance, const SolveOptions& options) {
   const double lp_objective = objective_of(instance, relaxed);
 
   Solution solution;
-  CoverPlan plan{{}, /*honour_indivisible=*/false};
   if (honours_indivisibility(instance, relaxed)) {
     // The LP optimum is itself feasible, hence optimal.
     solution.bound = lp_objective;
-  } else {
-    network.reset();
-    const std::vector<int64_t> first_fit = cover_greedily(instance, order, {}, true, &network).covered;
-    SearchLimits limits;
-    limits.work = static_cast<uint64_t>(std::max(0.0, options.time_limit_seconds) * kWorkPerSecond);
-    limits.tolerance = kOptimalityTolerance / 2;
-    TALLINN_ASSIGN_OR_RETURN(
-        SearchOutcome outcome,
-        branch_and_bound(instance, order, lp_objective, {{}, true},
-                         objective_of(instance, first_fit), limits, &network));
-    plan = std::move(outcome.incumbent);
-    solution.bound = outcome.proven ? outcome.incumbent_objective : upper_bound_of(outcome.bound);
+    return finish(instance, network, order, relaxed, certificate, options, std::move(solution));
   }
   network.reset();
-  const std::vector<int64_t> covered =
-      cover_greedily(instance, order, plan.fixings, plan.honour_indivisible, &network).covered;
-  if (options.explain) {
-    solution.has_explanation = true;
-    solution.explanation = explain(instance, network, covered, certificate.offer_prices);
-  }
-  return finish(instance, network, order, covered, std::move(solution));
+  const CoverPlan first_fit_plan{{}, true, heuristic_search_budget(instance, network, 64)};
+  const double first_fit = objective_of(
+      instance,
+      cover_greedily(instance, order, {}, true, &network, first_fit_plan.search_budget).covered);
+  SearchLimits limits;
+  limits.work = static_cast<uint64_t>(std::max(0.0, options.time_limit_seconds) * kWorkPerSecond);
+  limits.tolerance = kOptimalityTolerance / 2;
+  TALLINN_ASSIGN_OR_RETURN(
+      SearchOutcome outcome,
+      branch_and_bound(instance, order, lp_objective, first_fit_plan, first_fit, limits, &network));
+  solution.bound = outcome.proven ? outcome.incumbent_objective : upper_bound_of(outcome.bound);
+  network.reset();
+  const std::vector<int64_t> covered = cover_greedily(instance, order, outcome.incumbent.fixings,
+                                                      outcome.incumbent.honour_indivisible,
+                                                      &network, outcome.incumbent.search_budget)
+                                           .covered;
+  return finish(instance, network, order, covered, certificate, options, std::move(solution));
 }
 
 }  // namespace tallinn::match

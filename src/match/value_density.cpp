@@ -18,7 +18,8 @@ std::vector<uint32_t> order_by_value_density(const Instance& instance) {
   }
   std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
     if (a.density != b.density) return a.density > b.density;
-    const int exact = Density::of(instance.needs[a.need]).compare(Density::of(instance.needs[b.need]));
+    const int exact =
+        Density::of(instance.needs[a.need]).compare(Density::of(instance.needs[b.need]));
     if (exact != 0) return exact > 0;
     return a.need < b.need;
   });

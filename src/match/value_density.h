@@ -17,7 +17,9 @@ struct Density {
 
   static Density zero() { return {0, 1}; }
   static Density infinity() { return {1, 0}; }
-  static Density of(const Need& need) { return {priority_weight(need.priority), need.amount_cents}; }
+  static Density of(const Need& need) {
+    return {priority_weight(need.priority), need.amount_cents};
+  }
 
   // -1, 0, +1 as this is below, equal to, above `other`.
   int compare(const Density& other) const {

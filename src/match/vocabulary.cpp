@@ -7,15 +7,24 @@ namespace tallinn::match {
 namespace {
 
 constexpr std::array<std::string_view, kSectorCount> kSectors = {
-    "energy",         "transport",
-    "banking",        "financial-market-infrastructure",
-    "health",         "drinking-water",
-    "waste-water",    "digital-infrastructure",
-    "ict-service-management", "public-administration",
-    "space",          "postal",
-    "waste-management", "chemicals",
-    "food",           "manufacturing",
-    "digital-providers", "research",
+    "energy",
+    "transport",
+    "banking",
+    "financial-market-infrastructure",
+    "health",
+    "drinking-water",
+    "waste-water",
+    "digital-infrastructure",
+    "ict-service-management",
+    "public-administration",
+    "space",
+    "postal",
+    "waste-management",
+    "chemicals",
+    "food",
+    "manufacturing",
+    "digital-providers",
+    "research",
 };
 constexpr std::array<std::string_view, kRegionCount> kRegions = {
     "UA-05", "UA-07", "UA-09", "UA-12", "UA-14", "UA-18", "UA-21", "UA-23", "UA-26",
@@ -23,8 +32,8 @@ constexpr std::array<std::string_view, kRegionCount> kRegions = {
     "UA-56", "UA-59", "UA-61", "UA-63", "UA-65", "UA-68", "UA-71", "UA-74", "UA-77",
 };
 constexpr std::array<std::string_view, kCategoryCount> kCategories = {
-    "equipment",         "software",   "connectivity", "training", "assessment",
-    "incident-response", "consulting", "hosting",
+    "equipment",  "software",          "connectivity", "training",
+    "assessment", "incident-response", "consulting",   "hosting",
 };
 
 std::optional<int> find_code(std::span<const std::string_view> names, std::string_view name) {

@@ -36,7 +36,8 @@ Result<int64_t> parse_cents(std::string_view text, int64_t max_cents, const std:
     const bool negative_exponent = position < text.size() && text[position] == '-';
     if (position < text.size() && (text[position] == '-' || text[position] == '+')) ++position;
     const std::string_view digits = take_digits(text, &position);
-    if (digits.empty() || digits.size() > 4) return invalid(field, "must be a plain amount in euros");
+    if (digits.empty() || digits.size() > 4)
+      return invalid(field, "must be a plain amount in euros");
     std::from_chars(digits.data(), digits.data() + digits.size(), exponent);
     if (negative_exponent) exponent = -exponent;
   }

@@ -36,9 +36,12 @@ void append_double(double value, std::string* out) {
 
 const char* reason_name(match::UncoveredReason reason) {
   switch (reason) {
-    case match::UncoveredReason::kNoEligibleOffer: return "no_eligible_offer";
-    case match::UncoveredReason::kOutbid: return "outbid";
-    case match::UncoveredReason::kIndivisibleNoRoom: return "indivisible_no_room";
+    case match::UncoveredReason::kNoEligibleOffer:
+      return "no_eligible_offer";
+    case match::UncoveredReason::kOutbid:
+      return "outbid";
+    case match::UncoveredReason::kIndivisibleNoRoom:
+      return "indivisible_no_room";
   }
   return "outbid";
 }

@@ -52,7 +52,8 @@ std::string check_solution(const Instance& instance, const Solution& solution) {
     }
   }
   for (size_t j = 0; j < spent.size(); ++j) {
-    if (spent[j] > instance.offers[j].budget_cents) return "offer " + instance.offers[j].id + " over budget";
+    if (spent[j] > instance.offers[j].budget_cents)
+      return "offer " + instance.offers[j].id + " over budget";
   }
   const double objective = recomputed_objective(instance, solution);
   if (std::abs(objective - solution.objective) > 1e-9 * std::max(1.0, std::abs(objective))) {

@@ -45,9 +45,9 @@ TEST_F(MatchCli, BadInputExitsTwoNamesTheFaultAndWritesNothing) {
   for (const char* name : {"priority_seven", "amount_three_decimals", "truncated_json"}) {
     SCOPED_TRACE(name);
     const fs::path output = dir_ / "result.json";
-    const int code = run_match((cases / (std::string(name) + ".json")).string() + " -o " +
-                                   output.string(),
-                               dir_ / "stderr.txt");
+    const int code =
+        run_match((cases / (std::string(name) + ".json")).string() + " -o " + output.string(),
+                  dir_ / "stderr.txt");
     EXPECT_EQ(code, 2);
     std::string expected = slurp(cases / (std::string(name) + ".error"));
     expected.pop_back();

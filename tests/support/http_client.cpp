@@ -64,6 +64,9 @@ struct HttpConnection::State {
     message.version(11);
     message.set(bhttp::field::host, "127.0.0.1");
     for (const auto& [name, value] : headers) message.insert(name, value);
+    if (!body.empty() && message.find(bhttp::field::content_type) == message.end()) {
+      message.set(bhttp::field::content_type, "application/json");
+    }
     message.body() = std::string(body);
     if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
       message.prepare_payload();
@@ -146,6 +149,11 @@ HttpResult request(uint16_t port, std::string_view method, std::string_view targ
   return connection.request(method, target, body, with_close);
 }
 
+void HttpConnection::finish_sending() {
+  beast::error_code ignored;
+  state_->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
 std::string HttpConnection::read_until_close(std::chrono::milliseconds timeout) {
   bool closed = false;
   return state_->read_all(timeout, &closed);
@@ -155,6 +163,7 @@ std::string raw_exchange(uint16_t port, const std::string& bytes,
                          std::chrono::milliseconds timeout) {
   HttpConnection connection(port);
   connection.send_raw(bytes);
+  connection.finish_sending();
   return connection.read_until_close(timeout);
 }
 

@@ -25,13 +25,14 @@ struct HttpResult {
 
 inline constexpr std::chrono::milliseconds kClientTimeout{5'000};
 
-// One request on a fresh connection. Host and (for a body) Content-Length
-// are added.
+// One request on a fresh connection. Host, Connection: close and, for a
+// body, Content-Length and (unless given) Content-Type: application/json are
+// added.
 HttpResult request(uint16_t port, std::string_view method, std::string_view target,
                    std::string_view body = {}, const HeaderList& headers = {});
 
-// Sends `bytes` as they are and returns everything the server sends back
-// until it closes the connection or `timeout` passes.
+// Sends `bytes` as they are, half-closes, and returns everything the server
+// sends back until it closes the connection or `timeout` passes.
 std::string raw_exchange(uint16_t port, const std::string& bytes,
                          std::chrono::milliseconds timeout = kClientTimeout);
 
@@ -44,6 +45,8 @@ class HttpConnection {
                      const HeaderList& headers = {});
   // Sends raw bytes without reading.
   bool send_raw(const std::string& bytes);
+  // Half-closes: the server reads end-of-stream after what was sent.
+  void finish_sending();
   // Everything the server sends until it closes or `timeout` passes.
   std::string read_until_close(std::chrono::milliseconds timeout = kClientTimeout);
   // True when the server has closed the connection (reads EOF or a reset

@@ -1,0 +1,40 @@
+#include "api/api.h"
+
+#include "api/handler_support.h"
+#include "http/cookies.h"
+
+namespace tallinn::api {
+
+Api::Api(service::Context& context, ApiOptions options)
+    : services_(std::make_unique<Services>(context, options)) {}
+
+Api::~Api() = default;
+
+void Api::install(http::Router& router) {
+  add_session_routes(router, *services_);
+  add_need_routes(router, *services_);
+  add_offer_routes(router, *services_);
+  add_directory_routes(router, *services_);
+  add_audit_routes(router, *services_);
+  add_system_routes(router, *services_);
+}
+
+http::Handler signed_in(Services& services, ActorHandler handler) {
+  return [&services, handler = std::move(handler)](const http::Request& request,
+                                                   const http::PathParams& params) {
+    std::optional<std::string> token = http::session_token(request);
+    if (!token) {
+      return http::error_response(Status(ErrorCode::kUnauthenticated, "sign in first"));
+    }
+    auto actor = services.sessions.authenticate(*token);
+    if (!actor.is_ok()) return http::error_response(actor.status());
+    return handler(*actor, request, params);
+  };
+}
+
+http::Response reply_count(const Result<int64_t>& result) {
+  if (!result.is_ok()) return http::error_response(result.status());
+  return http::Response::json(200, {{"count", *result}});
+}
+
+}  // namespace tallinn::api

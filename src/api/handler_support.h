@@ -1,0 +1,79 @@
+// What every handler does the same way: find the actor, read the body,
+// answer with a record, a page or the error body.
+#pragma once
+
+#include <functional>
+
+#include "api/api.h"
+#include "api/json_mapping.h"
+#include "http/errors.h"
+#include "http/json.h"
+#include "http/router.h"
+#include "policy/access.h"
+#include "service/audit_service.h"
+#include "service/directory_service.h"
+#include "service/need_service.h"
+#include "service/offer_service.h"
+#include "service/session_service.h"
+
+namespace tallinn::api {
+
+struct Api::Services {
+  explicit Services(service::Context& context, ApiOptions options)
+      : context(context),
+        options(options),
+        sessions(context),
+        needs(context),
+        offers(context),
+        directory(context),
+        audit(context) {}
+
+  service::Context& context;
+  ApiOptions options;
+  service::SessionService sessions;
+  service::NeedService needs;
+  service::OfferService offers;
+  service::DirectoryService directory;
+  service::AuditService audit;
+};
+using Services = Api::Services;
+
+// A handler that runs only for a signed-in actor (else 401).
+using ActorHandler = std::function<http::Response(const policy::Actor&, const http::Request&,
+                                                  const http::PathParams&)>;
+http::Handler signed_in(Services& services, ActorHandler handler);
+
+// 200 (or `status`) with the record's JSON, or the error body.
+template <typename T>
+http::Response reply(const Result<T>& result, int status = 200) {
+  if (!result.is_ok()) return http::error_response(result.status());
+  return http::Response::json(status, to_json(*result));
+}
+
+template <typename T>
+http::Response reply_page(const Result<T>& result) {
+  if (!result.is_ok()) return http::error_response(result.status());
+  return http::Response::json(200, page_to_json(*result));
+}
+
+http::Response reply_count(const Result<int64_t>& result);
+
+// Parses the body as a JSON object and converts it with `convert`, then
+// calls `use` with the converted input; any refusal becomes the error body.
+template <typename Convert, typename Use>
+http::Response with_body(const http::Request& request, Convert convert, Use use) {
+  auto body = http::parse_json_body(request.body);
+  if (!body.is_ok()) return http::error_response(body.status());
+  auto input = convert(*body);
+  if (!input.is_ok()) return http::error_response(input.status());
+  return use(*input);
+}
+
+void add_session_routes(http::Router& router, Services& services);
+void add_need_routes(http::Router& router, Services& services);
+void add_offer_routes(http::Router& router, Services& services);
+void add_directory_routes(http::Router& router, Services& services);
+void add_audit_routes(http::Router& router, Services& services);
+void add_system_routes(http::Router& router, Services& services);
+
+}  // namespace tallinn::api

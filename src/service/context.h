@@ -1,0 +1,16 @@
+// What every service needs from the outside world. Owned by the caller
+// (main, or a test) and outliving every service that points to it.
+#pragma once
+
+#include "core/random.h"
+#include "store/store.h"
+
+namespace tallinn::service {
+
+struct Context {
+  store::Store& store;
+  Clock& clock;
+  Random& random;
+};
+
+}  // namespace tallinn::service

@@ -1,0 +1,315 @@
+#include "service/demo.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <random>
+
+#include "service/directory_service.h"
+#include "service/need_service.h"
+#include "service/offer_service.h"
+
+namespace tallinn::service {
+namespace {
+
+struct DemoOrganisation {
+  const char* name;
+  Role kind;
+  const char* country;
+};
+
+constexpr std::array<DemoOrganisation, 19> kMechanism = {{
+    {"Estonia (lead nation)", Role::kDonor, "EE"},
+    {"Canada", Role::kDonor, "CA"},
+    {"Denmark", Role::kDonor, "DK"},
+    {"France", Role::kDonor, "FR"},
+    {"Germany", Role::kDonor, "DE"},
+    {"Italy", Role::kDonor, "IT"},
+    {"Netherlands", Role::kDonor, "NL"},
+    {"Poland", Role::kDonor, "PL"},
+    {"Sweden", Role::kDonor, "SE"},
+    {"United Kingdom", Role::kDonor, "GB"},
+    {"United States", Role::kDonor, "US"},
+    {"European Union", Role::kObserver, ""},
+    {"NATO", Role::kObserver, ""},
+    {"Observer state: Finland", Role::kObserver, "FI"},
+    {"Tallinn Mechanism Front Office (Kyiv)", Role::kFrontOffice, "UA"},
+    {"Tallinn Mechanism Back Office (Warsaw)", Role::kBackOffice, "PL"},
+    {"State Service of Special Communications (coordinating authority)", Role::kUaAuthority, "UA"},
+    {"SecureLink Deliveries (implementer)", Role::kImplementer, "EE"},
+    {"CyberShield NGO (implementer)", Role::kImplementer, "PL"},
+}};
+
+struct DemoBeneficiaryKind {
+  const char* pattern;  // %s: the city
+  Sector sector;
+};
+
+constexpr std::array<DemoBeneficiaryKind, 8> kBeneficiaryKinds = {{
+    {"%s Regional Power Distribution", Sector::kEnergy},
+    {"%s City Council", Sector::kPublicAdministration},
+    {"%s Regional Clinical Hospital", Sector::kHealth},
+    {"%s Water Utility", Sector::kDrinkingWater},
+    {"%s Municipal Transport", Sector::kTransport},
+    {"%s Heat Supply Company", Sector::kEnergy},
+    {"%s Regional Telecom Exchange", Sector::kDigitalInfrastructure},
+    {"%s Wastewater Treatment", Sector::kWasteWater},
+}};
+
+struct DemoCity {
+  const char* name;
+  const char* region;
+};
+
+constexpr std::array<DemoCity, 10> kCities = {{
+    {"Kharkiv", "UA-63"},
+    {"Kyiv", "UA-30"},
+    {"Lviv", "UA-46"},
+    {"Odesa", "UA-51"},
+    {"Dnipro", "UA-12"},
+    {"Zaporizhzhia", "UA-23"},
+    {"Mykolaiv", "UA-48"},
+    {"Sumy", "UA-59"},
+    {"Chernihiv", "UA-77"},
+    {"Poltava", "UA-53"},
+}};
+
+constexpr std::array<const char*, 8> kNeedTitles = {
+    "Next-generation firewalls for %s control network",
+    "EDR licences for %s workstations",
+    "Backup satellite connectivity (Starlink terminals) for %s",
+    "Incident-response training for %s IT staff",
+    "NIS2-aligned cyber-resilience assessment of %s",
+    "24/7 incident-response retainer for %s",
+    "Network segmentation design for %s",
+    "Hardened off-site hosting of %s backups",
+};
+
+const std::array<NeedStatus, 13> kEveryStatus = {
+    NeedStatus::kDraft,     NeedStatus::kSubmitted, NeedStatus::kValidated,  NeedStatus::kPublished,
+    NeedStatus::kMatched,   NeedStatus::kFunded,    NeedStatus::kDelivering, NeedStatus::kDelivered,
+    NeedStatus::kVerified,  NeedStatus::kClosed,    NeedStatus::kRejected,   NeedStatus::kWithdrawn,
+    NeedStatus::kDuplicate,
+};
+
+std::string format(const char* pattern, const std::string& value) {
+  std::string text = pattern;
+  text.replace(text.find("%s"), 2, value);
+  return text;
+}
+
+class DemoLoader {
+ public:
+  DemoLoader(Context& context, unsigned seed)
+      : context_(context), directory_(context), needs_(context), offers_(context), rng_(seed) {}
+
+  Result<DemoSummary> load() {
+    TALLINN_RETURN_IF_ERROR(require_empty());
+    TALLINN_RETURN_IF_ERROR(add_mechanism());
+    TALLINN_RETURN_IF_ERROR(add_beneficiaries());
+    TALLINN_RETURN_IF_ERROR(add_offers());
+    TALLINN_RETURN_IF_ERROR(add_needs());
+    return summary_;
+  }
+
+ private:
+  Status require_empty() {
+    TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
+    TALLINN_ASSIGN_OR_RETURN(int64_t organisations, transaction->count_organisations());
+    if (organisations > 0)
+      return conflict("the database is not empty; demo data needs an empty one");
+    return Status::ok();
+  }
+
+  Result<Organisation> add_organisation(const std::string& name, Role kind,
+                                        const std::string& country) {
+    auto result = directory_.create_organisation(DirectoryService::command_line_operator(),
+                                                 OrganisationDraft{name, kind, country});
+    if (result.is_ok()) ++summary_.organisations;
+    return result;
+  }
+
+  // One account per role, with a memorable address.
+  Result<policy::Actor> add_account(const Organisation& organisation, const std::string& email) {
+    TALLINN_ASSIGN_OR_RETURN(
+        User user, directory_.create_user(DirectoryService::command_line_operator(),
+                                          UserDraft{organisation.id, email, kDemoPassword}));
+    ++summary_.users;
+    summary_.sign_ins.push_back(
+        DemoSignIn{std::string(to_string(user.role)), email, kDemoPassword, organisation.name});
+    return policy::Actor::member(user.id, user.org, user.role);
+  }
+
+  Status add_mechanism() {
+    for (const auto& member : kMechanism) {
+      TALLINN_ASSIGN_OR_RETURN(Organisation organisation,
+                               add_organisation(member.name, member.kind, member.country));
+      switch (member.kind) {
+        case Role::kDonor:
+          donors_.push_back(organisation);
+          break;
+        case Role::kImplementer:
+          implementers_.push_back(organisation);
+          break;
+        default:
+          break;
+      }
+      bool first_of_kind = std::none_of(
+          summary_.sign_ins.begin(), summary_.sign_ins.end(),
+          [&](const DemoSignIn& sign_in) { return sign_in.role == to_string(member.kind); });
+      if (!first_of_kind) continue;
+      std::string email = demo_email(member.kind);
+      TALLINN_ASSIGN_OR_RETURN(policy::Actor actor, add_account(organisation, email));
+      actors_[static_cast<int>(member.kind)] = actor;
+    }
+    TALLINN_ASSIGN_OR_RETURN(Organisation platform,
+                             add_organisation("Platform operations", Role::kAdmin, "EE"));
+    TALLINN_ASSIGN_OR_RETURN(actors_[static_cast<int>(Role::kAdmin)],
+                             add_account(platform, demo_email(Role::kAdmin)));
+    return Status::ok();
+  }
+
+  Status add_beneficiaries() {
+    for (size_t i = 0; i < 40; ++i) {
+      const DemoCity& city = kCities[i % kCities.size()];
+      const DemoBeneficiaryKind& kind = kBeneficiaryKinds[(i / 2 + i) % kBeneficiaryKinds.size()];
+      TALLINN_ASSIGN_OR_RETURN(
+          Organisation organisation,
+          add_organisation(format(kind.pattern, city.name), Role::kBeneficiary, "UA"));
+      beneficiaries_.push_back({organisation, kind.sector, *parse_region(city.region)});
+      if (i == 0) {
+        TALLINN_ASSIGN_OR_RETURN(actors_[static_cast<int>(Role::kBeneficiary)],
+                                 add_account(organisation, demo_email(Role::kBeneficiary)));
+      }
+    }
+    return Status::ok();
+  }
+
+  Status add_offers() {
+    const policy::Actor& back_office = actor(Role::kBackOffice);
+    for (size_t i = 0; i < 33; ++i) {
+      const Organisation& donor = donors_[i % donors_.size()];
+      OfferDraft draft;
+      draft.org = donor.id;
+      draft.title = donor.name + ": " +
+                    std::string(to_string(static_cast<Category>(i % kCategoryCount))) +
+                    " package " + std::to_string(i / donors_.size() + 1);
+      draft.description = "Pledged through the Tallinn Mechanism for civilian cyber resilience.";
+      draft.budget = static_cast<Cents>(50'000 + pick(0, 30) * 25'000) * 100;
+      if (i % 3 != 0) draft.categories = {static_cast<Category>(i % kCategoryCount)};
+      if (i % 4 == 1) draft.sectors = {Sector::kEnergy, Sector::kHealth};
+      if (i % 5 == 2) draft.regions = {*parse_region("UA-63"), *parse_region("UA-30")};
+      draft.tlp = i % 4 == 0 ? Tlp::kGreen : Tlp::kAmber;
+      TALLINN_RETURN_IF_ERROR(offers_.create(back_office, draft).status());
+      ++summary_.offers;
+    }
+    return Status::ok();
+  }
+
+  Status add_needs() {
+    for (int i = 0; i < 320; ++i) {
+      const auto& beneficiary = beneficiaries_[i % beneficiaries_.size()];
+      NeedDraft draft;
+      draft.org = beneficiary.organisation.id;
+      draft.title =
+          format(kNeedTitles[pick(0, kNeedTitles.size() - 1)], beneficiary.organisation.name);
+      draft.description =
+          "Identified in the front office's intake; details are shared with the offices only.";
+      draft.sector = beneficiary.sector;
+      draft.region = beneficiary.region;
+      draft.category = static_cast<Category>(pick(0, kCategoryCount - 1));
+      draft.amount = static_cast<Cents>(pick(5, 400)) * 1'000'00 + pick(0, 99);
+      draft.priority = static_cast<int>(pick(1, 5));
+      draft.divisible = pick(0, 3) != 0;
+      draft.tlp = static_cast<Tlp>(i % kTlpCount);
+      const policy::Actor& author =
+          i % 3 == 0 && beneficiary.organisation.id == actor(Role::kBeneficiary).org
+              ? actor(Role::kBeneficiary)
+              : actor(Role::kFrontOffice);
+      if (draft.tlp == Tlp::kRed) draft.access.users = {actor(Role::kBackOffice).user};
+      if (draft.tlp == Tlp::kAmber && i % 2 == 1) draft.access.orgs = {donors_[i % 11].id};
+      TALLINN_ASSIGN_OR_RETURN(Need need, needs_.create(author, draft));
+      NeedStatus target = kEveryStatus[(i / kTlpCount) % kEveryStatus.size()];
+      TALLINN_RETURN_IF_ERROR(advance(need, target, author));
+      ++summary_.needs;
+      if (need.status == NeedStatus::kPublished) last_published_ = need.id;
+    }
+    return Status::ok();
+  }
+
+  // Walks `need` along the lifecycle to `target`, each move made by the role
+  // access.md gives it.
+  Status advance(Need& need, NeedStatus target, const policy::Actor& author) {
+    if (target == NeedStatus::kRejected || target == NeedStatus::kWithdrawn ||
+        target == NeedStatus::kDuplicate) {
+      TALLINN_RETURN_IF_ERROR(step(need, NeedStatus::kSubmitted, author));
+      NeedMove move{target, "Demo: " + std::string(to_string(target)), std::nullopt};
+      if (target == NeedStatus::kDuplicate) {
+        if (last_published_.empty()) return Status::ok();
+        move.duplicate_of = last_published_;
+      }
+      return apply(need, move, actor(Role::kBackOffice));
+    }
+    while (need.status != target) {
+      auto next = static_cast<NeedStatus>(static_cast<int>(need.status) + 1);
+      TALLINN_RETURN_IF_ERROR(step(need, next, author));
+    }
+    return Status::ok();
+  }
+
+  Status step(Need& need, NeedStatus next, const policy::Actor& author) {
+    const policy::Actor* mover = &actor(Role::kBackOffice);
+    if (next == NeedStatus::kSubmitted) mover = &author;
+    if (next == NeedStatus::kVerified) mover = &actor(Role::kFrontOffice);
+    return apply(need, NeedMove{next, {}, std::nullopt}, *mover);
+  }
+
+  Status apply(Need& need, const NeedMove& move, const policy::Actor& mover) {
+    // RED needs are visible to their creator and named users only; the back
+    // office is named on every demo RED need, and the creator moves the rest.
+    const policy::Actor& effective =
+        need.tlp == Tlp::kRed && mover.role == Role::kFrontOffice && need.creator != mover.user
+            ? actor(Role::kBackOffice)
+            : mover;
+    TALLINN_ASSIGN_OR_RETURN(need, needs_.move(effective, need.id, move));
+    return Status::ok();
+  }
+
+  const policy::Actor& actor(Role role) const { return actors_[static_cast<int>(role)]; }
+
+  size_t pick(size_t low, size_t high) {
+    return std::uniform_int_distribution<size_t>(low, high)(rng_);
+  }
+
+  struct Beneficiary {
+    Organisation organisation;
+    Sector sector;
+    Region region;
+  };
+
+  Context& context_;
+  DirectoryService directory_;
+  NeedService needs_;
+  OfferService offers_;
+  std::mt19937 rng_;
+  DemoSummary summary_;
+  std::array<policy::Actor, kRoleCount> actors_;
+  std::vector<Organisation> donors_;
+  std::vector<Organisation> implementers_;
+  std::vector<Beneficiary> beneficiaries_;
+  Id last_published_;
+};
+
+}  // namespace
+
+std::string demo_email(Role role) {
+  std::string local(to_string(role));
+  std::replace(local.begin(), local.end(), '_', '-');
+  return local + "@demo.tallinn.example";
+}
+
+Result<DemoSummary> load_demo(Context& context, unsigned seed) {
+  return DemoLoader(context, seed).load();
+}
+
+}  // namespace tallinn::service

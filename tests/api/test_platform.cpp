@@ -1,0 +1,95 @@
+#include "api/test_platform.h"
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "auth/sodium_random.h"
+#include "service/directory_service.h"
+
+namespace tallinn::testing {
+namespace {
+
+const std::pair<const char*, Role> kParties[] = {
+    {"beneficiary", Role::kBeneficiary},
+    {"beneficiary2", Role::kBeneficiary},
+    {"front_office", Role::kFrontOffice},
+    {"back_office", Role::kBackOffice},
+    {"ua_authority", Role::kUaAuthority},
+    {"donor", Role::kDonor},
+    {"donor2", Role::kDonor},
+    {"observer", Role::kObserver},
+    {"implementer", Role::kImplementer},
+    {"admin", Role::kAdmin},
+};
+
+template <typename T>
+T must(Result<T> result, const char* what) {
+  if (!result.is_ok()) {
+    throw std::runtime_error(std::string(what) + ": " + result.status().to_string());
+  }
+  return std::move(result).value();
+}
+
+std::filesystem::path fresh_directory() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "tallinn-test-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  return pattern;
+}
+
+}  // namespace
+
+TestPlatform::TestPlatform() : directory_(fresh_directory()) {
+  if (!auth::init_sodium().is_ok()) throw std::runtime_error("libsodium did not start");
+  database_path_ = directory_ / "tallinn.db";
+  store_ = must(store::open_store("sqlite://" + database_path_.string()), "open store");
+  Status migrated = store_->migrate();
+  if (!migrated.is_ok()) throw std::runtime_error("migrate: " + migrated.to_string());
+  random_ = std::make_unique<auth::SodiumRandom>();
+  context_ = std::make_unique<service::Context>(service::Context{*store_, clock_, *random_});
+  api_ = std::make_unique<api::Api>(*context_, api::ApiOptions{});
+  auto router = std::make_shared<http::Router>();
+  api_->install(*router);
+  http::ServerOptions options;
+  options.port = 0;
+  options.worker_threads = 2;
+  server_ = std::make_unique<http::Server>(options, router);
+  port_ = must(server_->start(), "start server");
+  add_fixture_parties();
+}
+
+TestPlatform::~TestPlatform() {
+  server_.reset();
+  api_.reset();
+  store_.reset();
+  std::error_code ignored;
+  std::filesystem::remove_all(directory_, ignored);
+}
+
+void TestPlatform::add_fixture_parties() {
+  service::DirectoryService directory(*context_);
+  auto operator_actor = service::DirectoryService::command_line_operator();
+  for (const auto& [name, kind] : kParties) {
+    Organisation organisation = must(
+        directory.create_organisation(operator_actor, {std::string("Fixture ") + name, kind, ""}),
+        "fixture organisation");
+    std::string email = std::string(name) + "@fixture.example";
+    User user = must(directory.create_user(operator_actor, {organisation.id, email, kPassword}),
+                     "fixture user");
+    orgs_[name] = organisation.id;
+    users_[name] = user.id;
+    nlohmann::json credentials = {{"email", email}, {"password", kPassword}};
+    HttpResult signed_in = request(port_, "POST", "/api/v1/session", credentials.dump());
+    if (signed_in.status != 200)
+      throw std::runtime_error("fixture sign-in failed: " + signed_in.body);
+    tokens_[name] = nlohmann::json::parse(signed_in.body).at("token").get<std::string>();
+  }
+}
+
+HttpResult TestPlatform::call(const std::string& as, std::string_view method,
+                              std::string_view target, std::string_view body, HeaderList headers) {
+  if (as != "anonymous") headers.emplace_back("Authorization", "Bearer " + tokens_.at(as));
+  if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+  return request(port_, method, target, body, headers);
+}
+
+}  // namespace tallinn::testing

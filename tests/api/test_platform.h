@@ -1,0 +1,64 @@
+// A whole tallinn server in-process for tests: a fresh SQLite database in a
+// temporary folder, the real API on a real HTTP server on an ephemeral port,
+// and a fixture world with one organisation and one signed-in user per
+// part in access.md (two beneficiaries and two donors, for "other").
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "api/api.h"
+#include "core/random.h"
+#include "http/server.h"
+#include "service/context.h"
+#include "store/store.h"
+#include "support/http_client.h"
+
+namespace tallinn::testing {
+
+// The fixture parties: name -> organisation kind.
+//   beneficiary, beneficiary2, front_office, back_office, ua_authority,
+//   donor, donor2, observer, implementer, admin
+class TestPlatform {
+ public:
+  static constexpr const char* kPassword = "fixture-password-2026";
+
+  TestPlatform();
+  ~TestPlatform();
+
+  uint16_t port() const { return port_; }
+  const std::filesystem::path& database_path() const { return database_path_; }
+  service::Context& context() { return *context_; }
+
+  // Ids and tokens of the fixture parties, by name.
+  const std::string& org(const std::string& name) const { return orgs_.at(name); }
+  const std::string& user(const std::string& name) const { return users_.at(name); }
+  const std::string& token(const std::string& name) const { return tokens_.at(name); }
+  const std::map<std::string, std::string>& orgs() const { return orgs_; }
+  const std::map<std::string, std::string>& users() const { return users_; }
+
+  // A request as fixture party `as` ("anonymous" sends no token).
+  HttpResult call(const std::string& as, std::string_view method, std::string_view target,
+                  std::string_view body = {}, HeaderList headers = {});
+
+ private:
+  void add_fixture_parties();
+
+  std::filesystem::path directory_;
+  std::filesystem::path database_path_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Random> random_;
+  SystemClock clock_;
+  std::unique_ptr<service::Context> context_;
+  std::unique_ptr<api::Api> api_;
+  std::unique_ptr<http::Server> server_;
+  uint16_t port_ = 0;
+  std::map<std::string, std::string> orgs_;
+  std::map<std::string, std::string> users_;
+  std::map<std::string, std::string> tokens_;
+};
+
+}  // namespace tallinn::testing

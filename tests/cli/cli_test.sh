@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# End-to-end checks of the tallinn command line (api.md, "Command line"),
+# run by ctest against the built binary: TALLINN=path/to/tallinn cli_test.sh
+set -uo pipefail
+tallinn="${TALLINN:?set TALLINN to the binary}"
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+db="sqlite://$work/t.db"
+passed=0
+failed=0
+
+check() {  # check NAME COMMAND...: the command must succeed
+  local name="$1"; shift
+  if "$@" >"$work/out" 2>"$work/err"; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $name"; cat "$work/out" "$work/err" | head -20; fi
+}
+refuse() {  # refuse NAME EXPECTED_TEXT COMMAND...: must fail, name the problem, not crash
+  local name="$1" text="$2"; shift 2
+  "$@" >"$work/out" 2>"$work/err"; local code=$?
+  if [ "$code" -ne 0 ] && [ "$code" -lt 128 ] && grep -q -- "$text" "$work/err"; then
+    passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $name (exit $code)"; cat "$work/out" "$work/err" | head -20; fi
+}
+
+check "help" "$tallinn" --help
+for command in serve migrate demo match "org add" "user add" "audit verify"; do
+  check "help of $command" $tallinn $command --help
+done
+
+check "migrate" "$tallinn" migrate --db "$db"
+check "migrate is safe twice" "$tallinn" migrate --db "$db"
+refuse "unknown db scheme" "db" "$tallinn" migrate --db "mysql://x"
+
+check "org add" "$tallinn" org add --name "Estonia" --kind donor --country EE --db "$db"
+org="$(cat "$work/out")"
+[[ "$org" =~ ^[0-9a-f]{32}$ ]] || { failed=$((failed + 1)); echo "FAIL: org id shape: $org"; }
+refuse "org add bad kind" "kind" "$tallinn" org add --name X --kind wizard --db "$db"
+refuse "org add bad country" "country" "$tallinn" org add --name X --kind donor --country est --db "$db"
+refuse "org add no name" "name" "$tallinn" org add --kind donor --db "$db"
+
+check "user add" bash -c "printf 'a long enough password' | '$tallinn' user add --org $org --email desk@ee.example --password-stdin --db '$db'"
+refuse "user add twice" "email" bash -c "printf 'another password' | '$tallinn' user add --org $org --email DESK@ee.example --password-stdin --db '$db'"
+refuse "user add unknown org" "org" bash -c "printf 'pw-pw-pw-pw' | '$tallinn' user add --org 00000000000000000000000000000000 --email a@b.example --password-stdin --db '$db'"
+refuse "user add bad email" "email" bash -c "printf 'pw-pw-pw-pw' | '$tallinn' user add --org $org --email nope --password-stdin --db '$db'"
+refuse "user add without stdin flag" "password-stdin" "$tallinn" user add --org "$org" --email x@y.example --db "$db"
+refuse "user add 1 MiB password" "password" bash -c "head -c 1048576 /dev/zero | tr '\\0' a | '$tallinn' user add --org $org --email big@ee.example --password-stdin --db '$db'"
+
+check "audit verify" "$tallinn" audit verify --db "$db"
+refuse "demo into a non-empty database" "not empty" "$tallinn" demo --db "$db"
+
+demo_db="sqlite://$work/demo.db"
+check "demo" "$tallinn" demo --db "$demo_db"
+grep -q "back-office@demo.tallinn.example" "$work/out" || { failed=$((failed + 1)); echo "FAIL: demo prints sign-ins"; }
+check "demo --if-empty on a loaded database" "$tallinn" demo --db "$demo_db" --if-empty
+check "audit verify after demo" "$tallinn" audit verify --db "$demo_db"
+
+# Any edit of a stored audit entry is found.
+cp "$work/demo.db" "$work/tampered.db"
+sqlite3 "$work/tampered.db" "PRAGMA writable_schema=0; DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete; DROP TRIGGER IF EXISTS audit_entries_no_update; DROP TRIGGER IF EXISTS audit_entries_no_delete;" 2>/dev/null
+audit_table="$(sqlite3 "$work/tampered.db" "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'audit%' LIMIT 1")"
+sqlite3 "$work/tampered.db" "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='$audit_table'" | while read -r trigger; do
+  sqlite3 "$work/tampered.db" "DROP TRIGGER \"$trigger\""; done
+sqlite3 "$work/tampered.db" "UPDATE $audit_table SET outcome='forbidden' WHERE sequence=5"
+refuse "audit verify finds an edited entry" "sequence 5" "$tallinn" audit verify --db "sqlite://$work/tampered.db"
+
+refuse "match on a missing file" "missing.json" "$tallinn" match "$work/missing.json"
+refuse "serve on a bad listen address" "listen" "$tallinn" serve --db "$demo_db" --listen nonsense
+
+# serve answers the demo sign-in over real HTTP.
+port=$((20000 + RANDOM % 20000))
+"$tallinn" serve --db "$demo_db" --listen "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+check "healthz" curl -sf "http://127.0.0.1:$port/healthz"
+token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
+  -d '{"email":"back-office@demo.tallinn.example","password":"tallinn-demo-2026"}' |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+check "demo sign-in and a list" bash -c "curl -sf -H 'Authorization: Bearer $token' 'http://127.0.0.1:$port/api/v1/needs?limit=5' | grep -q items"
+kill -TERM "$server_pid"
+if wait "$server_pid"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: serve exits 0 on SIGTERM"; fi
+server_pid=""
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
