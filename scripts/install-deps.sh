@@ -15,7 +15,14 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   python3 python3-numpy curl
+  chromium
 )
+# The web application builds with Node.js and npm (web/). Add Debian's only
+# where none is installed: a machine may carry a newer Node.js from elsewhere
+# (NodeSource's nodejs bundles npm, and Debian's npm would conflict with it).
+# Vite, Vitest and playwright-core want Node.js 20 or newer.
+if ! command -v node >/dev/null 2>&1; then PACKAGES+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(npm); fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do

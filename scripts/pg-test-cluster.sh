@@ -3,6 +3,8 @@
 #
 #   scripts/pg-test-cluster.sh start STATE_DIR   initdb + start; prints the URL and writes it to STATE_DIR/url
 #   scripts/pg-test-cluster.sh stop STATE_DIR    stops the server and removes the cluster and STATE_DIR
+#   scripts/pg-test-cluster.sh halt STATE_DIR    stops the server, keeping the cluster (an outage)
+#   scripts/pg-test-cluster.sh resume STATE_DIR  starts it again on the same port
 #
 # The cluster listens on 127.0.0.1 at a free port and on a socket in its own
 # folder, trusts local connections (it holds nothing) and runs without fsync.
@@ -16,7 +18,7 @@ TEST_USER=tallinn-test
 DATABASE=tallinn
 
 usage() {
-  echo "usage: $0 start|stop STATE_DIR" >&2
+  echo "usage: $0 start|stop|halt|resume STATE_DIR" >&2
   exit 2
 }
 
@@ -66,9 +68,7 @@ start() {
   local port attempt
   for attempt in 1 2 3 4 5 6 7 8; do
     port=$((20000 + RANDOM % 40000))
-    if as_owner "$PG_BIN/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 30 \
-      -o "-k $cluster -h 127.0.0.1 -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-      start >/dev/null 2>&1; then
+    if run_server "$port"; then
       local url="postgresql://tallinn@127.0.0.1:$port/$DATABASE"
       as_owner "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U tallinn "$DATABASE"
       echo "$url" >"$state_dir/url"
@@ -80,13 +80,39 @@ start() {
   exit 1
 }
 
-stop() {
-  [ -f "$state_dir/cluster" ] || { rm -rf "$state_dir"; return 0; }
+# Starts the server of $cluster on `port`.
+run_server() {
+  as_owner "$PG_BIN/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 30 \
+    -o "-k $cluster -h 127.0.0.1 -p $1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >/dev/null 2>&1
+}
+
+# The cluster of STATE_DIR, refusing anything that is not one of ours.
+find_cluster() {
   cluster=$(cat "$state_dir/cluster")
   case "$cluster" in
     /tmp/tallinn-pg.*) ;;
-    *) echo "pg-test-cluster: refusing to remove $cluster" >&2; exit 1 ;;
+    *) echo "pg-test-cluster: refusing to touch $cluster" >&2; exit 1 ;;
   esac
+}
+
+halt() {
+  find_cluster
+  as_owner "$PG_BIN/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null
+}
+
+resume() {
+  find_cluster
+  local url port
+  url=$(cat "$state_dir/url")
+  port=${url##*:}
+  port=${port%%/*}
+  run_server "$port" || { echo "pg-test-cluster: the server did not start again" >&2; exit 1; }
+}
+
+stop() {
+  [ -f "$state_dir/cluster" ] || { rm -rf "$state_dir"; return 0; }
+  find_cluster
   if [ -f "$cluster/data/postmaster.pid" ]; then
     as_owner "$PG_BIN/pg_ctl" -D "$cluster/data" -m immediate -w stop >/dev/null 2>&1 || true
   fi
@@ -96,5 +122,7 @@ stop() {
 case "$command" in
   start) start ;;
   stop) stop ;;
+  halt) halt ;;
+  resume) resume ;;
   *) usage ;;
 esac

@@ -4,12 +4,13 @@
 // kept-alive connection. A list page must cost O(page), not O(table).
 //
 // Usage: list_bench [--needs N] [--rounds R]
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 #include <string>
 #include <vector>
 

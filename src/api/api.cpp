@@ -16,7 +16,28 @@ void Api::install(http::Router& router) {
   add_offer_routes(router, *services_);
   add_directory_routes(router, *services_);
   add_audit_routes(router, *services_);
+  add_coordination_routes(router, *services_);
   add_system_routes(router, *services_);
+  add_assessment_routes(router, *services_);
+  add_validation_routes(router, *services_);
+  add_notification_routes(router, *services_);
+}
+
+// A browser attaches the session cookie to any request, including a form
+// posted by another site; it sends a custom header only from our own pages
+// (another origin would need a CORS preflight, which this server never
+// grants). So a cookie-authenticated request that changes state must carry
+// X-Requested-With. Bearer tokens are never sent by a browser on its own.
+bool csrf_safe(const http::Request& request) {
+  if (request.header("Authorization")) return true;
+  if (request.method == "GET" || request.method == "HEAD") return true;
+  auto marker = request.header("X-Requested-With");
+  return marker && !marker->empty();
+}
+
+http::Response csrf_refusal() {
+  return http::error_response(
+      Status(ErrorCode::kForbidden, "a cookie-authenticated change needs X-Requested-With"));
 }
 
 http::Handler signed_in(Services& services, ActorHandler handler) {
@@ -28,6 +49,7 @@ http::Handler signed_in(Services& services, ActorHandler handler) {
     }
     auto actor = services.sessions.authenticate(*token);
     if (!actor.is_ok()) return http::error_response(actor.status());
+    if (!csrf_safe(request)) return csrf_refusal();
     return handler(*actor, request, params);
   };
 }

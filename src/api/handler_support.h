@@ -10,9 +10,14 @@
 #include "http/json.h"
 #include "http/router.h"
 #include "policy/access.h"
+#include "service/assessment_service.h"
 #include "service/audit_service.h"
+#include "service/coordination_service.h"
+#include "service/coverage_service.h"
 #include "service/directory_service.h"
+#include "service/duplicate_service.h"
 #include "service/need_service.h"
+#include "service/notifications.h"
 #include "service/offer_service.h"
 #include "service/session_service.h"
 
@@ -26,7 +31,12 @@ struct Api::Services {
         needs(context),
         offers(context),
         directory(context),
-        audit(context) {}
+        audit(context),
+        coordination(context),
+        coverage(context),
+        assessments(context),
+        duplicates(context),
+        notifications(context) {}
 
   service::Context& context;
   ApiOptions options;
@@ -35,10 +45,23 @@ struct Api::Services {
   service::OfferService offers;
   service::DirectoryService directory;
   service::AuditService audit;
+  service::CoordinationService coordination;
+  service::CoverageService coverage;
+  service::AssessmentService assessments;
+  service::DuplicateService duplicates;
+  service::NotificationService notifications;
 };
 using Services = Api::Services;
 
-// A handler that runs only for a signed-in actor (else 401).
+// Cross-site request forgery: false for a state-changing request (not GET or
+// HEAD) authenticated by the session cookie without an X-Requested-With
+// header, which pages of another origin cannot send. signed_in() applies it;
+// csrf_refusal() is the 403 to answer.
+bool csrf_safe(const http::Request& request);
+http::Response csrf_refusal();
+
+// A handler that runs only for a signed-in actor (else 401; 403 when
+// csrf_safe() fails).
 using ActorHandler = std::function<http::Response(const policy::Actor&, const http::Request&,
                                                   const http::PathParams&)>;
 http::Handler signed_in(Services& services, ActorHandler handler);
@@ -54,6 +77,13 @@ template <typename T>
 http::Response reply_page(const Result<T>& result) {
   if (!result.is_ok()) return http::error_response(result.status());
   return http::Response::json(200, page_to_json(*result));
+}
+
+// 200 (or `status`) with {"items": [...]}, for a list that is not paged.
+template <typename T>
+http::Response reply_items(const Result<std::vector<T>>& result, int status = 200) {
+  if (!result.is_ok()) return http::error_response(result.status());
+  return http::Response::json(status, items_to_json(*result));
 }
 
 http::Response reply_count(const Result<int64_t>& result);
@@ -74,6 +104,10 @@ void add_need_routes(http::Router& router, Services& services);
 void add_offer_routes(http::Router& router, Services& services);
 void add_directory_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
+void add_coordination_routes(http::Router& router, Services& services);
 void add_system_routes(http::Router& router, Services& services);
+void add_assessment_routes(http::Router& router, Services& services);
+void add_validation_routes(http::Router& router, Services& services);
+void add_notification_routes(http::Router& router, Services& services);
 
 }  // namespace tallinn::api

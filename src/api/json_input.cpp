@@ -119,7 +119,68 @@ Result<int64_t> version_field(const json& body) {
   return *version;
 }
 
+// A nested reader's refusal, its field named from the top of the body.
+Status within(const std::string& prefix, const Status& status) {
+  if (status.code() != ErrorCode::kInvalid || status.field().empty()) return status;
+  return invalid(prefix + "." + status.field(), status.message());
+}
+
+Result<MeasureScore> measure_from_json(const json& body, const std::string& field) {
+  if (!body.is_object()) return invalid(field, "must be an object with score and evidence");
+  MeasureScore measure;
+  Status read = [&]() -> Status {
+    TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(body, {"score", "evidence"}));
+    TALLINN_ASSIGN_OR_RETURN(int64_t score, http::integer_field(body, "score"));
+    if (score < 0 || score > kMaxMeasureScore) return invalid("score", "must be an integer 0..5");
+    measure.score = static_cast<int>(score);
+    TALLINN_ASSIGN_OR_RETURN(auto evidence, http::optional_string_field(body, "evidence"));
+    assign(evidence, measure.evidence);
+    return Status::ok();
+  }();
+  if (!read.is_ok()) return within(field, read);
+  return measure;
+}
+
+Result<std::array<MeasureScore, kMeasureCount>> measures_from_json(const json& body) {
+  if (!body.contains("measures")) return invalid("measures", "is required");
+  const json& measures = body["measures"];
+  if (!measures.is_object()) return invalid("measures", "must be an object keyed by measure");
+  for (const auto& item : measures.items()) {
+    if (!parse_measure(item.key())) {
+      return invalid("measures." + item.key(), "is not a NIS2 Art. 21(2) measure");
+    }
+  }
+  std::array<MeasureScore, kMeasureCount> scores{};
+  for (int index = 0; index < kMeasureCount; ++index) {
+    std::string name(to_string(static_cast<Measure>(index)));
+    std::string field = "measures." + name;
+    if (!measures.contains(name)) return invalid(field, "is required");
+    TALLINN_ASSIGN_OR_RETURN(scores[index], measure_from_json(measures[name], field));
+  }
+  return scores;
+}
+
 }  // namespace
+
+Result<service::AssessmentDraft> assessment_draft_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(
+      body, {"org", "title", "sector", "region", "criticality", "measures", "tlp", "access"}));
+  service::AssessmentDraft draft;
+  TALLINN_ASSIGN_OR_RETURN(draft.org, id_field(body, "org"));
+  TALLINN_ASSIGN_OR_RETURN(draft.title, http::string_field(body, "title"));
+  TALLINN_ASSIGN_OR_RETURN(draft.sector,
+                           required_word<Sector>(body, "sector", parse_sector, kSectorWords));
+  TALLINN_ASSIGN_OR_RETURN(draft.region,
+                           required_word<Region>(body, "region", parse_region, kRegionWords));
+  TALLINN_ASSIGN_OR_RETURN(auto criticality, priority_field(body, "criticality"));
+  if (!criticality) return invalid("criticality", "is required");
+  draft.criticality = *criticality;
+  TALLINN_ASSIGN_OR_RETURN(draft.measures, measures_from_json(body));
+  TALLINN_ASSIGN_OR_RETURN(draft.tlp, tlp_field(body));
+  TALLINN_ASSIGN_OR_RETURN(auto access, access_field(body));
+  assign(access, draft.access);
+  return draft;
+}
 
 Result<service::NeedDraft> need_draft_from_json(const json& body) {
   TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(
@@ -193,8 +254,8 @@ Result<service::NeedMove> need_move_from_json(const json& body) {
 
 Result<service::OfferDraft> offer_draft_from_json(const json& body) {
   TALLINN_RETURN_IF_ERROR(
-      http::reject_unknown_fields(body, {"org", "title", "description", "budget", "sectors",
-                                         "regions", "categories", "tlp", "access"}));
+      http::reject_unknown_fields(body, {"org", "title", "description", "budget", "currency",
+                                         "sectors", "regions", "categories", "tlp", "access"}));
   service::OfferDraft draft;
   TALLINN_ASSIGN_OR_RETURN(draft.org, id_field(body, "org"));
   TALLINN_ASSIGN_OR_RETURN(draft.title, http::string_field(body, "title"));
@@ -203,6 +264,8 @@ Result<service::OfferDraft> offer_draft_from_json(const json& body) {
   TALLINN_ASSIGN_OR_RETURN(auto budget, money_field(body, "budget"));
   if (!budget) return invalid("budget", "is required");
   draft.budget = *budget;
+  TALLINN_ASSIGN_OR_RETURN(auto currency, http::optional_string_field(body, "currency"));
+  assign(currency, draft.currency);
   TALLINN_ASSIGN_OR_RETURN(auto sectors,
                            optional_word_list<Sector>(body, "sectors", parse_sector, kSectorWords));
   assign(sectors, draft.sectors);
@@ -312,10 +375,10 @@ Status query_word(const http::Request& request, const char* name, Parse parse, c
   return Status::ok();
 }
 
-Status query_id(const http::Request& request, std::optional<Id>& target) {
-  auto text = request.query_param("org");
+Status query_id(const http::Request& request, std::optional<Id>& target, const char* name = "org") {
+  auto text = request.query_param(name);
   if (!text) return Status::ok();
-  if (!is_id(*text)) return invalid("org", "must be an id");
+  if (!is_id(*text)) return invalid(name, "must be an id");
   target = std::string(*text);
   return Status::ok();
 }
@@ -331,7 +394,14 @@ Result<store::NeedFilter> need_filter_from_query(const http::Request& request) {
   TALLINN_RETURN_IF_ERROR(
       query_word(request, "category", parse_category, kCategoryWords, filter.category));
   TALLINN_RETURN_IF_ERROR(query_id(request, filter.org));
+  TALLINN_RETURN_IF_ERROR(query_id(request, filter.assessment, "assessment"));
   if (auto text = request.query_param("q")) filter.text = std::string(*text);
+  return filter;
+}
+
+Result<store::AssessmentFilter> assessment_filter_from_query(const http::Request& request) {
+  store::AssessmentFilter filter;
+  TALLINN_RETURN_IF_ERROR(query_id(request, filter.org));
   return filter;
 }
 
@@ -342,6 +412,126 @@ Result<store::OfferFilter> offer_filter_from_query(const http::Request& request)
   TALLINN_RETURN_IF_ERROR(query_id(request, filter.org));
   if (auto text = request.query_param("q")) filter.text = std::string(*text);
   return filter;
+}
+
+Result<double> time_limit_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(body, {"time_limit"}));
+  TALLINN_ASSIGN_OR_RETURN(auto seconds, http::optional_number_field(body, "time_limit"));
+  return seconds.value_or(10.0);
+}
+
+Result<Id> run_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(body, {"run"}));
+  TALLINN_ASSIGN_OR_RETURN(auto run, id_field(body, "run"));
+  if (!run) return invalid("run", "is required");
+  return *run;
+}
+
+Result<service::MeetingDraft> meeting_draft_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(
+      http::reject_unknown_fields(body, {"title", "agenda", "minutes", "attendance"}));
+  service::MeetingDraft draft;
+  TALLINN_ASSIGN_OR_RETURN(draft.title, http::string_field(body, "title"));
+  TALLINN_ASSIGN_OR_RETURN(auto agenda, http::optional_string_field(body, "agenda"));
+  assign(agenda, draft.agenda);
+  TALLINN_ASSIGN_OR_RETURN(auto minutes, http::optional_string_field(body, "minutes"));
+  assign(minutes, draft.minutes);
+  TALLINN_ASSIGN_OR_RETURN(auto attendance, http::optional_string_array_field(body, "attendance"));
+  if (attendance) {
+    for (size_t index = 0; index < attendance->size(); ++index) {
+      if (!is_id((*attendance)[index])) {
+        return invalid("attendance[" + std::to_string(index) + "]", "must be an id");
+      }
+    }
+    draft.attendance = *attendance;
+  }
+  return draft;
+}
+
+Result<service::MeetingClose> meeting_close_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(body, {"minutes"}));
+  service::MeetingClose close;
+  TALLINN_ASSIGN_OR_RETURN(close.minutes, http::optional_string_field(body, "minutes"));
+  return close;
+}
+
+Result<service::DecisionInput> decision_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(
+      http::reject_unknown_fields(body, {"meeting", "decision", "reason", "corrects"}));
+  service::DecisionInput input;
+  TALLINN_ASSIGN_OR_RETURN(auto meeting, id_field(body, "meeting"));
+  if (!meeting) return invalid("meeting", "is required");
+  input.meeting = *meeting;
+  TALLINN_ASSIGN_OR_RETURN(input.decision,
+                           required_word<DecisionKind>(body, "decision", parse_decision_kind,
+                                                       "approve, reject or defer"));
+  TALLINN_ASSIGN_OR_RETURN(auto reason, http::optional_string_field(body, "reason"));
+  assign(reason, input.reason);
+  TALLINN_ASSIGN_OR_RETURN(input.corrects, id_field(body, "corrects"));
+  return input;
+}
+
+Result<Id> implementer_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(body, {"implementer"}));
+  TALLINN_ASSIGN_OR_RETURN(auto implementer, id_field(body, "implementer"));
+  if (!implementer) return invalid("implementer", "is required");
+  return *implementer;
+}
+
+Result<service::ReportInput> report_from_json(const json& body) {
+  TALLINN_RETURN_IF_ERROR(
+      http::reject_unknown_fields(body, {"percent", "note", "milestone", "attachment"}));
+  service::ReportInput input;
+  TALLINN_ASSIGN_OR_RETURN(int64_t percent, http::integer_field(body, "percent"));
+  if (percent < 0 || percent > 100) return invalid("percent", "must be 0 to 100");
+  input.percent = static_cast<int>(percent);
+  TALLINN_ASSIGN_OR_RETURN(auto note, http::optional_string_field(body, "note"));
+  assign(note, input.note);
+  TALLINN_ASSIGN_OR_RETURN(auto milestone, http::optional_string_field(body, "milestone"));
+  assign(milestone, input.milestone);
+  if (body.contains("attachment")) {
+    const json& attachment = body.at("attachment");
+    if (!attachment.is_object()) return invalid("attachment", "must be an object");
+    Status known = http::reject_unknown_fields(attachment, {"name", "content_type", "data"});
+    if (!known.is_ok()) return invalid("attachment." + known.field(), known.message());
+    Attachment value;
+    auto name = http::string_field(attachment, "name");
+    if (!name.is_ok()) return invalid("attachment.name", "is required");
+    auto type = http::string_field(attachment, "content_type");
+    if (!type.is_ok()) return invalid("attachment.content_type", "is required");
+    auto data = http::string_field(attachment, "data");
+    if (!data.is_ok()) return invalid("attachment.data", "is required");
+    value.name = *name;
+    value.content_type = *type;
+    value.base64 = *data;
+    input.attachment = std::move(value);
+  }
+  return input;
+}
+
+Result<store::AllocationFilter> allocation_filter_from_query(const http::Request& request) {
+  store::AllocationFilter filter;
+  const auto id_param = [&](std::string_view name, std::optional<Id>& target) -> Status {
+    std::optional<std::string_view> value = request.query_param(name);
+    if (!value) return Status::ok();
+    if (!is_id(*value)) return invalid(std::string(name), "must be an id");
+    target = std::string(*value);
+    return Status::ok();
+  };
+  TALLINN_RETURN_IF_ERROR(id_param("need", filter.need));
+  TALLINN_RETURN_IF_ERROR(id_param("offer", filter.offer));
+  TALLINN_RETURN_IF_ERROR(id_param("proposal", filter.proposal));
+  TALLINN_RETURN_IF_ERROR(id_param("run", filter.run));
+  return filter;
+}
+
+Result<service::CoverageBy> coverage_by_from_query(const http::Request& request) {
+  std::string_view by = request.query_param("by").value_or("sector");
+  if (by == "sector") return service::CoverageBy::kSector;
+  if (by == "region") return service::CoverageBy::kRegion;
+  if (by == "category") return service::CoverageBy::kCategory;
+  if (by == "priority") return service::CoverageBy::kPriority;
+  return invalid("by", "must be sector, region, category or priority");
 }
 
 }  // namespace tallinn::api

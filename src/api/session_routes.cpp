@@ -55,6 +55,7 @@ void add_session_routes(http::Router& router, Services& services) {
 
   router.add("DELETE", "/api/v1/session",
              [&services](const http::Request& request, const http::PathParams&) {
+               if (!csrf_safe(request)) return csrf_refusal();
                std::optional<std::string> token = http::session_token(request);
                if (token) {
                  Status ended = services.sessions.sign_out(*token);

@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include <iostream>
+#include <new>
 #include <string>
 
 #include "match/solve.h"
@@ -68,7 +69,15 @@ void add_match_command(CLI::App& app, int* exit_code) {
                    "seconds for closing the gap with indivisible needs")
       ->check(CLI::PositiveNumber);
   command->add_flag("--explain", arguments->explain, "add shadow prices and uncovered reasons");
-  command->callback([arguments, exit_code] { *exit_code = run_match(*arguments); });
+  command->callback([arguments, exit_code] {
+    try {
+      *exit_code = run_match(*arguments);
+    } catch (const std::bad_alloc&) {
+      // The one exception the engine and reader can raise: out of memory.
+      std::cerr << "match: out of memory\n";
+      *exit_code = kFailed;
+    }
+  });
 }
 
 }  // namespace tallinn::cli

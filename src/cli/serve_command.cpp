@@ -8,15 +8,24 @@
 #include "api/api.h"
 #include "cli/runtime.h"
 #include "http/server.h"
+#include "http/static_site.h"
+#include "store/store.h"
 
 namespace tallinn::cli {
 namespace {
+
+// The web application's build output, baked in by CMake (web/dist of the
+// build tree); --web-root overrides it.
+#ifndef TALLINN_WEB_ROOT
+#define TALLINN_WEB_ROOT ""
+#endif
 
 struct ServeOptions {
   std::string db = kDefaultDatabase;
   std::string listen = "127.0.0.1:8080";
   int workers = 4;
   bool secure_cookies = false;
+  std::string web_root = TALLINN_WEB_ROOT;
 };
 
 Result<std::pair<std::string, uint16_t>> parse_listen(const std::string& listen) {
@@ -46,6 +55,12 @@ int run_serve(const ServeOptions& options) {
   api::Api api((*runtime)->context(), api::ApiOptions{options.secure_cookies});
   auto router = std::make_shared<http::Router>();
   api.install(*router);
+  if (!options.web_root.empty()) {
+    auto site = std::make_shared<http::StaticSite>(options.web_root);
+    router->set_fallback([site](const http::Request& request, const http::PathParams&) {
+      return site->serve(request);
+    });
+  }
 
   http::ServerOptions server_options;
   server_options.host = address->first;
@@ -54,7 +69,8 @@ int run_serve(const ServeOptions& options) {
   http::Server server(server_options, router);
   auto port = server.start();
   if (!port.is_ok()) return report_error(port.status());
-  spdlog::info("tallinn serving {} on {}:{}", options.db, address->first, *port);
+  spdlog::info("tallinn serving {} on {}:{}", store::redacted_url(options.db), address->first,
+               *port);
   server.run_until_signal();
   spdlog::info("tallinn stopped");
   return 0;
@@ -69,6 +85,10 @@ void add_serve_command(CLI::App& app, int* exit_code) {
   serve->add_option("--listen", options->listen, "HOST:PORT to listen on")->capture_default_str();
   serve->add_option("--workers", options->workers, "threads that run requests")
       ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  serve
+      ->add_option("--web-root", options->web_root,
+                   "directory of the built web application (empty: serve the API only)")
       ->capture_default_str();
   serve->add_flag("--secure-cookies", options->secure_cookies,
                   "mark the session cookie Secure (behind HTTPS)");

@@ -58,6 +58,7 @@ struct Need {
   Tlp tlp = Tlp::kAmber;
   NeedStatus status = NeedStatus::kDraft;
   std::optional<Id> duplicate_of;
+  std::optional<Id> assessment;  // the assessment whose gap produced the need
   Access access;
   Id creator;
   int64_t version = 1;
@@ -70,7 +71,8 @@ struct Offer {
   Id org;  // the donor that owns the offer
   std::string title;
   std::string description;
-  Cents budget = 0;
+  Cents budget = 0;              // in cents of `currency`
+  std::string currency = "EUR";  // ISO 4217, one of core/currency.h
   // Empty means "any" (matching.md).
   std::vector<Sector> sectors;
   std::vector<Region> regions;
@@ -94,6 +96,19 @@ inline constexpr size_t kMaxGrants = 100;
 }  // namespace tallinn
 
 namespace tallinn {
+
+// An event in one user's inbox. It names a record and never copies its
+// content: what the reader sees is rendered from the record's current state,
+// and only while the reader may see it.
+struct Notification {
+  Id id;
+  Id user;                  // the reader
+  std::string kind;         // "need.submitted", "need.released", ...
+  std::string record_type;  // "need", "assessment", ...
+  Id record_id;
+  int64_t created_at = 0;
+  std::optional<int64_t> read_at;
+};
 
 // A signed-in session. Only a hash of the bearer token is ever stored.
 struct Session {

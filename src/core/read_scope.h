@@ -25,6 +25,16 @@ struct ReadScope {
   Id user;
 
   const Clause& clause(Tlp tlp) const { return by_tlp[static_cast<int>(tlp)]; }
+
+  // Every record of every marking. Only for the platform's own bookkeeping
+  // whose results are filtered per reader afterwards (duplicate candidates
+  // kept at submission, counts that guard a write); never for what a
+  // reader is shown directly.
+  static ReadScope unrestricted() {
+    ReadScope scope;
+    for (Clause& clause : scope.by_tlp) clause.all = true;
+    return scope;
+  }
 };
 
 }  // namespace tallinn

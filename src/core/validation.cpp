@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/assessment.h"
+
 namespace tallinn {
 namespace {
 
@@ -90,6 +92,24 @@ Status validate_offer(const Offer& offer) {
   if (offer.budget < 0) return invalid("budget", "must not be negative");
   if (offer.budget > kMaxCents) return invalid("budget", "must be at most 1000000000.00 EUR");
   return validate_access(offer.access);
+}
+
+Status validate_assessment(const Assessment& assessment) {
+  TALLINN_RETURN_IF_ERROR(check_text(assessment.title, "title", kMaxTitleBytes, true));
+  if (assessment.criticality < 1 || assessment.criticality > 5) {
+    return invalid("criticality", "must be an integer 1..5");
+  }
+  for (int index = 0; index < kMeasureCount; ++index) {
+    const MeasureScore& scored = assessment.measures[index];
+    std::string field = "measures." + std::string(to_string(static_cast<Measure>(index)));
+    if (scored.score < 0 || scored.score > kMaxMeasureScore) {
+      return invalid(field + ".score", "must be an integer 0..5");
+    }
+    std::string evidence_field = field + ".evidence";
+    TALLINN_RETURN_IF_ERROR(
+        check_text(scored.evidence, evidence_field.c_str(), kMaxEvidenceBytes, false));
+  }
+  return validate_access(assessment.access);
 }
 
 Status validate_organisation(const Organisation& organisation) {

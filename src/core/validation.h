@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "core/assessment.h"
 #include "core/domain.h"
 #include "core/status.h"
 
@@ -11,6 +12,7 @@ namespace tallinn {
 
 Status validate_need(const Need& need);
 Status validate_offer(const Offer& offer);
+Status validate_assessment(const Assessment& assessment);
 Status validate_organisation(const Organisation& organisation);
 Status validate_email(const std::string& email);
 Status validate_access(const Access& access);

@@ -91,6 +91,8 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
   }
 }
 
+void Router::set_fallback(Handler handler) { fallback_ = std::move(handler); }
+
 std::vector<RouteInfo> Router::routes() const {
   std::vector<RouteInfo> list;
   for (const auto& [pattern, route] : routes_) {
@@ -118,6 +120,9 @@ Router::Outcome Router::dispatch(const Request& request) const {
       best = &entry;
       best_score = std::move(*score);
     }
+  }
+  if (best == nullptr && fallback_ && request.method == "GET") {
+    return {fallback_(request, PathParams()), "*"};
   }
   if (best == nullptr && is_known_method(request.method)) {
     return {error_response(not_found()), ""};

@@ -54,6 +54,12 @@ class Router {
   // compare with the OpenAPI document.
   std::vector<RouteInfo> routes() const;
 
+  // The handler for a GET whose path matches no registered pattern (the
+  // single-page application's files and its index.html). It sees an empty
+  // PathParams, and the Outcome's pattern is "*". Without one, such a GET is
+  // a 404 as before. Other methods never reach it.
+  void set_fallback(Handler handler);
+
   struct Outcome {
     Response response;
     std::string pattern;  // the matched pattern, or empty when none matched
@@ -70,6 +76,7 @@ class Router {
     std::map<std::string, Handler> handlers;  // by method
   };
   std::map<std::string, Route> routes_;  // by pattern
+  Handler fallback_;
 };
 
 }  // namespace tallinn::http

@@ -79,6 +79,21 @@ TEST_F(RouterTest, ListsRoutesAndRefusesBadRegistrations) {
   EXPECT_THROW(router.add("GET", "x", echo("relative")), std::invalid_argument);
 }
 
+TEST_F(RouterTest, FallbackTakesUnmatchedGetsOnly) {
+  router.set_fallback([](const Request& request, const PathParams&) {
+    return Response::json(200, {{"handler", "fallback"}, {"path", request.path}});
+  });
+  auto page = router.dispatch(make_request("GET", "/needs/7"));
+  EXPECT_EQ(page.response.status, 200);
+  EXPECT_EQ(page.pattern, "*");
+  EXPECT_NE(page.response.body.find("fallback"), std::string::npos);
+  // Registered routes still win, and a wrong method on them is still 405.
+  EXPECT_EQ(router.dispatch(make_request("GET", "/api/v1/needs")).pattern, "/api/v1/needs");
+  EXPECT_EQ(router.dispatch(make_request("DELETE", "/api/v1/needs/7")).response.status, 405);
+  // Other methods on unknown paths are not the fallback's business.
+  EXPECT_EQ(router.dispatch(make_request("POST", "/needs/7")).response.status, 404);
+}
+
 TEST(Errors, MapsEveryCodeToItsStatus) {
   EXPECT_EQ(http_status(ErrorCode::kMalformed), 400);
   EXPECT_EQ(http_status(ErrorCode::kUnauthenticated), 401);

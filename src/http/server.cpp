@@ -37,17 +37,10 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// What a request produced, with what the log line needs.
-struct Handled {
-  Response response;
-  std::string pattern;
-};
-
 // The pure part: a request in, a response out. Runs on a worker thread.
-Handled handle_request(const Router& router, const Request& request) {
+Router::Outcome handle_request(const Router& router, const Request& request) {
   try {
-    Router::Outcome outcome = router.dispatch(request);
-    return {std::move(outcome.response), std::move(outcome.pattern)};
+    return router.dispatch(request);
   } catch (const std::exception& exception) {
     spdlog::error("http handler threw: method={} path={} what={}", request.method, request.path,
                   exception.what());
@@ -150,7 +143,10 @@ namespace detail {
 
 class Session;
 
-// Shared by the listener, the sessions and Server; sessions keep it alive.
+// Owned by Server. Sessions and the listener point to it without owning it
+// (their handlers live in its io_context and pool: owning would be a cycle);
+// they are all destroyed with the io_context and the pool, before the
+// members declared above those two.
 class ServerCore {
  public:
   ServerCore(ServerOptions options, std::shared_ptr<const Router> router)
@@ -197,8 +193,7 @@ class ServerCore {
 // `stream_`; the worker pool only touches the Request it was given.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, std::shared_ptr<ServerCore> core)
-      : core_(std::move(core)), stream_(std::move(socket)) {
+  Session(tcp::socket&& socket, ServerCore* core) : core_(core), stream_(std::move(socket)) {
     ++core_->connections;
     beast::error_code ec;
     auto endpoint = stream_.socket().remote_endpoint(ec);
@@ -326,7 +321,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
     stream_.expires_never();
     net::post(core_->pool, [self = shared_from_this(), request = std::move(request)] {
-      Handled handled = handle_request(*self->core_->router, request);
+      Router::Outcome handled = handle_request(*self->core_->router, request);
       net::post(self->stream_.get_executor(), [self, handled = std::move(handled)]() mutable {
         self->send(std::move(handled.response), handled.pattern);
       });
@@ -409,7 +404,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
   }
 
-  std::shared_ptr<ServerCore> core_;
+  ServerCore* core_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   // Re-created for every request, as in Beast's examples.
@@ -431,7 +426,7 @@ class Session : public std::enable_shared_from_this<Session> {
 // Accepts connections on the acceptor's strand.
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
-  explicit Listener(std::shared_ptr<ServerCore> core) : core_(std::move(core)) {}
+  explicit Listener(ServerCore* core) : core_(core) {}
 
   void run() {
     net::dispatch(core_->acceptor.get_executor(),
@@ -465,7 +460,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
     accept();
   }
 
-  std::shared_ptr<ServerCore> core_;
+  ServerCore* core_;
 };
 
 // An exception escaping a completion handler must not end the process (nor
@@ -486,7 +481,7 @@ void run_io(net::io_context& ioc) {
 //------------------------------------------------------------------------------
 
 Server::Server(ServerOptions options, std::shared_ptr<const Router> router)
-    : core_(std::make_shared<detail::ServerCore>(std::move(options), std::move(router))) {}
+    : core_(std::make_unique<detail::ServerCore>(std::move(options), std::move(router))) {}
 
 Server::~Server() { stop(); }
 
@@ -510,7 +505,7 @@ Result<uint16_t> Server::start() {
   uint16_t port = acceptor.local_endpoint().port();
   core_->started = true;
   core_->work.emplace(core_->ioc.get_executor());
-  std::make_shared<detail::Listener>(core_)->run();
+  std::make_shared<detail::Listener>(core_.get())->run();
   for (int i = 0; i < std::max(1, options.io_threads); ++i) {
     core_->io_threads.emplace_back([core = core_.get()] { detail::run_io(core->ioc); });
   }
@@ -522,7 +517,7 @@ void Server::stop() {
   std::lock_guard lock(core_->lifecycle_mutex);
   if (!core_->started || core_->stopped) return;
   core_->stopping = true;
-  net::post(core_->acceptor.get_executor(), [core = core_] {
+  net::post(core_->acceptor.get_executor(), [core = core_.get()] {
     beast::error_code ignored;
     core->acceptor.close(ignored);
     core->retry_timer.cancel();

@@ -10,8 +10,8 @@
 // closing the connection afterwards: 400 for a request that does not parse
 // or whose framing is ambiguous (Transfer-Encoding other than a single
 // "chunked", Transfer-Encoding in HTTP/1.0, conflicting Content-Lengths, a
-// missing or repeated Host, a repeated Authorization, Cookie or
-// Content-Type); 413 for a Content-Length over body_limit (before reading
+// missing or repeated Host, a repeated Authorization, Cookie, Content-Type
+// or Content-Length); 413 for a Content-Length over body_limit (before reading
 // the body) or a chunked body that grows over it; 431 for a header over
 // header_limit; 503 when max_connections are open. A connection that is too
 // slow (see the timeouts) is closed without an answer.
@@ -84,7 +84,7 @@ class Server {
   void run_until_signal();
 
  private:
-  std::shared_ptr<detail::ServerCore> core_;
+  std::unique_ptr<detail::ServerCore> core_;
 };
 
 }  // namespace tallinn::http

@@ -51,7 +51,7 @@ Result<int64_t> parse_cents(std::string_view text, int64_t max_cents, const std:
     if (digits.back() != '0') return invalid(field, "must have at most 2 decimals");
     digits.pop_back();
     ++scale;
-    if (digits.empty()) digits = "0";
+    if (digits.empty()) digits.push_back('0');
   }
   const size_t first = digits.find_first_not_of('0');
   if (first == std::string::npos) return int64_t{0};

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "match/vocabulary.h"
 #include "matchio/money.h"
 
 namespace tallinn::matchio {
@@ -80,7 +81,67 @@ void append_explanation(const match::Instance& instance, const match::Explanatio
   out->append("]}");
 }
 
+// The codes set in `mask` as a JSON list of names; every code set means
+// "any", written as an empty list.
+void append_mask(uint32_t mask, std::span<const std::string_view> names, std::string* out) {
+  out->push_back('[');
+  const uint32_t all = names.size() >= 32 ? ~0u : (1u << names.size()) - 1;
+  if ((mask & all) != all) {
+    bool first = true;
+    for (size_t code = 0; code < names.size(); ++code) {
+      if (!(mask >> code & 1u)) continue;
+      if (!first) out->push_back(',');
+      first = false;
+      append_json_string(names[code], out);
+    }
+  }
+  out->push_back(']');
+}
+
 }  // namespace
+
+std::string format_instance(const match::Instance& instance) {
+  std::string out = "{\"currency\":\"EUR\",\"needs\":[";
+  for (size_t k = 0; k < instance.needs.size(); ++k) {
+    const match::Need& need = instance.needs[k];
+    if (k > 0) out.push_back(',');
+    out.append("\n{\"id\":");
+    append_json_string(need.id, &out);
+    out.append(",\"amount\":");
+    append_cents(need.amount_cents, &out);
+    out.append(",\"priority\":");
+    out.append(std::to_string(need.priority));
+    out.append(",\"sector\":");
+    append_json_string(match::sector_names()[match::sector_of_class(need.class_id)], &out);
+    out.append(",\"region\":");
+    append_json_string(match::region_names()[match::region_of_class(need.class_id)], &out);
+    out.append(",\"category\":");
+    append_json_string(match::category_names()[match::category_of_class(need.class_id)], &out);
+    out.append(need.divisible ? ",\"divisible\":true}" : ",\"divisible\":false}");
+  }
+  out.append("],\"offers\":[");
+  for (size_t k = 0; k < instance.offers.size(); ++k) {
+    const match::Offer& offer = instance.offers[k];
+    if (k > 0) out.push_back(',');
+    out.append("\n{\"id\":");
+    append_json_string(offer.id, &out);
+    out.append(",\"donor\":");
+    append_json_string(offer.donor, &out);
+    out.append(",\"budget\":");
+    append_cents(offer.budget_cents, &out);
+    out.append(",\"sectors\":");
+    append_mask(offer.sector_mask, match::sector_names(), &out);
+    out.append(",\"regions\":");
+    append_mask(offer.region_mask, match::region_names(), &out);
+    out.append(",\"categories\":");
+    append_mask(offer.category_mask, match::category_names(), &out);
+    out.push_back('}');
+  }
+  out.append("]}\n");
+  return out;
+}
+
+namespace {}  // namespace
 
 std::string format_result(const match::Instance& instance, const match::Solution& solution) {
   std::string out;

@@ -12,6 +12,10 @@
 namespace tallinn::matchio {
 
 // The result document, including "explanation" when the solution has one.
+// The instance in matchio's input format (parse_instance reads it back to
+// the same instance): what a stored matching run keeps to be run again.
+std::string format_instance(const match::Instance& instance);
+
 std::string format_result(const match::Instance& instance, const match::Solution& solution);
 
 // Writes `content` to `path` through a temporary file in the same directory

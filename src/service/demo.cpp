@@ -5,6 +5,8 @@
 #include <cctype>
 #include <random>
 
+#include "service/assessment_service.h"
+#include "service/coordination_service.h"
 #include "service/directory_service.h"
 #include "service/need_service.h"
 #include "service/offer_service.h"
@@ -101,7 +103,13 @@ std::string format(const char* pattern, const std::string& value) {
 class DemoLoader {
  public:
   DemoLoader(Context& context, unsigned seed)
-      : context_(context), directory_(context), needs_(context), offers_(context), rng_(seed) {}
+      : context_(context),
+        directory_(context),
+        needs_(context),
+        offers_(context),
+        coordination_(context),
+        assessments_(context),
+        rng_(seed) {}
 
   Result<DemoSummary> load() {
     TALLINN_RETURN_IF_ERROR(require_empty());
@@ -109,6 +117,8 @@ class DemoLoader {
     TALLINN_RETURN_IF_ERROR(add_beneficiaries());
     TALLINN_RETURN_IF_ERROR(add_offers());
     TALLINN_RETURN_IF_ERROR(add_needs());
+    TALLINN_RETURN_IF_ERROR(add_coordination());
+    TALLINN_RETURN_IF_ERROR(add_assessments());
     return summary_;
   }
 
@@ -237,6 +247,88 @@ class DemoLoader {
     return Status::ok();
   }
 
+  // A past meeting of the coordination group: a matching run over what was
+  // published, its proposal decided (most approved, one deferred, one
+  // rejected), the demo donor's share committed, and deliveries in
+  // progress, one of them verified.
+  Status add_coordination() {
+    const policy::Actor& back_office = actor(Role::kBackOffice);
+    TALLINN_ASSIGN_OR_RETURN(MatchingRun run, coordination_.run_matching(back_office, 5));
+    TALLINN_ASSIGN_OR_RETURN(ProposalView proposal, coordination_.propose(back_office, run.id));
+    MeetingDraft draft;
+    draft.title = "Coordination group, monthly meeting";
+    draft.agenda = "1. The matching run of the month. 2. Decisions on its proposal.";
+    draft.attendance.push_back(actor(Role::kUaAuthority).org);
+    for (const Organisation& donor : donors_) draft.attendance.push_back(donor.id);
+    TALLINN_ASSIGN_OR_RETURN(Meeting meeting, coordination_.create_meeting(back_office, draft));
+    TALLINN_RETURN_IF_ERROR(coordination_.open_meeting(back_office, meeting.id).status());
+    std::vector<Allocation> approved;
+    for (size_t i = 0; i < proposal.allocations.size(); ++i) {
+      const Allocation& allocation = proposal.allocations[i].allocation;
+      DecisionInput input{meeting.id, DecisionKind::kApprove, "Priority and fit confirmed", {}};
+      if (i % 7 == 5) input = {meeting.id, DecisionKind::kDefer, "Awaiting the assessment", {}};
+      if (i % 7 == 6) input = {meeting.id, DecisionKind::kReject, "Covered bilaterally", {}};
+      TALLINN_ASSIGN_OR_RETURN(AllocationView decided,
+                               coordination_.decide(back_office, allocation.id, input));
+      if (decided.allocation.status == AllocationStatus::kApproved) {
+        approved.push_back(decided.allocation);
+      }
+    }
+    MeetingClose close{"Approved the proposal except where deferred or rejected."};
+    TALLINN_RETURN_IF_ERROR(coordination_.close_meeting(back_office, meeting.id, close).status());
+    const policy::Actor& donor = actor(Role::kDonor);
+    const policy::Actor& implementer = actor(Role::kImplementer);
+    int delivered = 0;
+    for (const Allocation& allocation : approved) {
+      // RED allocations stay with their named users; the demo donor is none.
+      if (allocation.offer_org != donor.org || allocation.tlp == Tlp::kRed) continue;
+      Result<AllocationView> committed = coordination_.commit(donor, allocation.id, {});
+      if (!committed.is_ok()) continue;  // the budget is spent: the demo shows a refusal's effect
+      TALLINN_RETURN_IF_ERROR(
+          coordination_.assign(back_office, allocation.id, implementer.org).status());
+      const int percent = delivered % 3 == 0 ? 100 : 40;
+      ReportInput report{percent, "Equipment delivered and configured on site", "installation",
+                         std::nullopt};
+      TALLINN_RETURN_IF_ERROR(coordination_.report(implementer, allocation.id, report).status());
+      if (delivered == 0) {
+        TALLINN_RETURN_IF_ERROR(
+            coordination_.verify(actor(Role::kFrontOffice), allocation.id).status());
+      }
+      ++delivered;
+    }
+    return Status::ok();
+  }
+
+  // The front office assesses a few beneficiaries, derives the draft needs
+  // of their gaps and submits every other one, so the validation queue
+  // shows them (with possible duplicates) and the inboxes fill.
+  Status add_assessments() {
+    const policy::Actor& front_office = actor(Role::kFrontOffice);
+    for (size_t i = 0; i < 6; ++i) {
+      const auto& beneficiary = beneficiaries_[i * 3 % beneficiaries_.size()];
+      AssessmentDraft draft;
+      draft.org = beneficiary.organisation.id;
+      draft.title = "NIS2 Art. 21 assessment of " + beneficiary.organisation.name;
+      draft.sector = beneficiary.sector;
+      draft.region = beneficiary.region;
+      draft.criticality = static_cast<int>(pick(2, 5));
+      for (MeasureScore& measure : draft.measures) {
+        measure.score = static_cast<int>(pick(0, kMaxMeasureScore));
+        measure.evidence = "Demo: interview with the CISO and a review of the network diagram.";
+      }
+      TALLINN_ASSIGN_OR_RETURN(Assessment assessment, assessments_.create(front_office, draft));
+      ++summary_.assessments;
+      TALLINN_ASSIGN_OR_RETURN(std::vector<Need> gaps,
+                               assessments_.create_needs(front_office, assessment.id));
+      for (size_t g = 0; g < gaps.size(); ++g) {
+        ++summary_.needs;
+        if (g % 2 == 0)
+          TALLINN_RETURN_IF_ERROR(step(gaps[g], NeedStatus::kSubmitted, front_office));
+      }
+    }
+    return Status::ok();
+  }
+
   // Walks `need` along the lifecycle to `target`, each move made by the role
   // access.md gives it.
   Status advance(Need& need, NeedStatus target, const policy::Actor& author) {
@@ -291,6 +383,8 @@ class DemoLoader {
   DirectoryService directory_;
   NeedService needs_;
   OfferService offers_;
+  CoordinationService coordination_;
+  AssessmentService assessments_;
   std::mt19937 rng_;
   DemoSummary summary_;
   std::array<policy::Actor, kRoleCount> actors_;

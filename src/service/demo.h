@@ -1,7 +1,8 @@
 // The demo dataset: the Tallinn Mechanism's members, observers and offices,
 // about forty fictional Ukrainian beneficiaries across oblasts and NIS2
 // sectors, a few hundred needs in every state and marking, a few dozen
-// offers, and one account of each role. Written through the services, so
+// offers, a few NIS2 assessments with the draft needs derived from their
+// gaps, and one account of each role. Written through the services, so
 // every record is checked and audited exactly as in real use.
 #pragma once
 
@@ -24,6 +25,7 @@ struct DemoSummary {
   int users = 0;
   int needs = 0;
   int offers = 0;
+  int assessments = 0;
   std::vector<DemoSignIn> sign_ins;
 };
 

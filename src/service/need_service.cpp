@@ -1,27 +1,49 @@
 #include "service/need_service.h"
 
+#include <algorithm>
+
 #include "core/need_lifecycle.h"
 #include "core/validation.h"
+#include "service/beneficiary.h"
+#include "service/duplicate_service.h"
 #include "service/marking.h"
+#include "service/notifications.h"
 #include "service/patch.h"
 #include "service/write.h"
 
 namespace tallinn::service {
 namespace {
 
-// A need belongs to a beneficiary organisation that exists.
-Status check_owner(store::Transaction& transaction, const Id& org) {
-  Result<Organisation> owner = transaction.organisation(org);
-  if (!owner.is_ok()) {
-    if (owner.status().code() == ErrorCode::kNotFound) {
-      return invalid("org", "must be the id of a beneficiary organisation");
-    }
-    return owner.status();
-  }
-  if (owner->kind != Role::kBeneficiary) {
-    return invalid("org", "must be the id of a beneficiary organisation");
+// Tells each donor organisation that the need is newly granted to (access.md:
+// a need released to a donor), `before` being the grants it had.
+Status notify_released(store::Transaction& transaction, Context& context, const Need& need,
+                       const Access& before) {
+  for (const Id& org : need.access.orgs) {
+    if (std::find(before.orgs.begin(), before.orgs.end(), org) != before.orgs.end()) continue;
+    Result<Organisation> grantee = transaction.organisation(org);
+    if (!grantee.is_ok() || grantee->kind != Role::kDonor) continue;
+    TALLINN_RETURN_IF_ERROR(
+        notify_organisation(transaction, context, org, {"need.released", "need", need.id}));
   }
   return Status::ok();
+}
+
+// The notices and bookkeeping a move triggers: a submission is checked for
+// duplicates and announced to the back office; a decision on the need is
+// announced to its owner.
+Status after_move(store::Transaction& transaction, Context& context, const Need& need) {
+  Notice notice{"need." + std::string(to_string(need.status)), "need", need.id};
+  switch (need.status) {
+    case NeedStatus::kSubmitted:
+      TALLINN_RETURN_IF_ERROR(keep_duplicates_on_submission(transaction, need));
+      return notify_role(transaction, context, Role::kBackOffice, notice);
+    case NeedStatus::kValidated:
+    case NeedStatus::kRejected:
+    case NeedStatus::kDuplicate:
+      return notify_organisation(transaction, context, need.org, notice);
+    default:
+      return Status::ok();
+  }
 }
 
 bool has_content_change(const NeedPatch& patch) {
@@ -58,8 +80,9 @@ Result<Need> NeedService::create(const policy::Actor& actor, const NeedDraft& dr
             policy::check(actor, policy::Action::kCreateNeed, policy_record(need)));
         TALLINN_RETURN_IF_ERROR(validate_need(need));
         TALLINN_RETURN_IF_ERROR(policy::check_grants(need.tlp, need.org, need.access));
-        TALLINN_RETURN_IF_ERROR(check_owner(transaction, need.org));
+        TALLINN_RETURN_IF_ERROR(check_beneficiary(transaction, need.org));
         TALLINN_RETURN_IF_ERROR(transaction.insert_need(need));
+        TALLINN_RETURN_IF_ERROR(notify_released(transaction, context_, need, Access{}));
         event.state = canonical_state(need);
         return need;
       });
@@ -91,6 +114,7 @@ Result<Need> NeedService::update(const policy::Actor& actor, const Id& id, const
         const policy::Record before = policy_record(need);
         TALLINN_RETURN_IF_ERROR(policy::check(actor, policy::Action::kRead, before));
         if (patch.version != need.version) return conflict("the need was changed by someone else");
+        const Access access_before = need.access;
         std::vector<std::string>& changed = event.changed_fields;
         if (has_content_change(patch)) {
           TALLINN_RETURN_IF_ERROR(policy::check(actor, policy::Action::kEditNeed, before));
@@ -117,6 +141,7 @@ Result<Need> NeedService::update(const policy::Actor& actor, const Id& id, const
         need.updated_at = context_.clock.now_ms();
         TALLINN_RETURN_IF_ERROR(transaction.update_need(need, patch.version));
         need.version = patch.version + 1;
+        TALLINN_RETURN_IF_ERROR(notify_released(transaction, context_, need, access_before));
         event.state = canonical_state(need);
         return need;
       });
@@ -157,6 +182,7 @@ Result<Need> NeedService::move(const policy::Actor& actor, const Id& id, const N
         event.changed_fields.push_back("status");
         TALLINN_RETURN_IF_ERROR(transaction.update_need(need, need.version));
         need.version += 1;
+        TALLINN_RETURN_IF_ERROR(after_move(transaction, context_, need));
         event.state = canonical_state(need);
         return need;
       });

@@ -1,5 +1,6 @@
 #include "service/offer_service.h"
 
+#include "core/currency.h"
 #include "core/validation.h"
 #include "service/marking.h"
 #include "service/patch.h"
@@ -37,6 +38,10 @@ Result<Offer> OfferService::create(const policy::Actor& actor, const OfferDraft&
         offer.title = draft.title;
         offer.description = draft.description;
         offer.budget = draft.budget;
+        offer.currency = draft.currency;
+        if (!rate_micros_of(offer.currency)) {
+          return invalid("currency", "must be one of EUR, USD, GBP, CAD, DKK, SEK, PLN");
+        }
         offer.sectors = draft.sectors;
         offer.regions = draft.regions;
         offer.categories = draft.categories;

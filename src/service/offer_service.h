@@ -17,7 +17,8 @@ struct OfferDraft {
   std::string title;
   std::string description;
   Cents budget = 0;
-  std::vector<Sector> sectors;  // empty: any
+  std::string currency = "EUR";  // core/currency.h; fixed once the offer exists
+  std::vector<Sector> sectors;   // empty: any
   std::vector<Region> regions;
   std::vector<Category> categories;
   Tlp tlp = Tlp::kAmber;

@@ -49,32 +49,36 @@ class StateWriter {
 };
 
 std::string_view identity(const Id& id) { return id; }
+
+// The policy facts every marked record (need, offer, assessment) shares.
+template <typename Marked>
+policy::Record marked_record(policy::RecordKind kind, const Marked& marked) {
+  policy::Record record;
+  record.kind = kind;
+  record.id = marked.id;
+  record.owner_org = marked.org;
+  record.creator = marked.creator;
+  record.tlp = marked.tlp;
+  record.access = marked.access;
+  return record;
+}
 std::string_view sector_name(Sector sector) { return to_string(sector); }
 std::string_view category_name(Category category) { return to_string(category); }
 
 }  // namespace
 
 policy::Record policy_record(const Need& need) {
-  policy::Record record;
-  record.kind = policy::RecordKind::kNeed;
-  record.id = need.id;
-  record.owner_org = need.org;
-  record.creator = need.creator;
-  record.tlp = need.tlp;
-  record.access = need.access;
+  policy::Record record = marked_record(policy::RecordKind::kNeed, need);
   record.need_status = need.status;
   return record;
 }
 
 policy::Record policy_record(const Offer& offer) {
-  policy::Record record;
-  record.kind = policy::RecordKind::kOffer;
-  record.id = offer.id;
-  record.owner_org = offer.org;
-  record.creator = offer.creator;
-  record.tlp = offer.tlp;
-  record.access = offer.access;
-  return record;
+  return marked_record(policy::RecordKind::kOffer, offer);
+}
+
+policy::Record policy_record(const Assessment& assessment) {
+  return marked_record(policy::RecordKind::kAssessment, assessment);
 }
 
 policy::Record policy_record(const Organisation& organisation) {
@@ -113,6 +117,7 @@ std::string canonical_state(const Need& need) {
       .field("tlp", to_string(need.tlp))
       .field("status", to_string(need.status))
       .field("duplicate_of", need.duplicate_of.value_or(""))
+      .field("assessment", need.assessment.value_or(""))
       .list("access.orgs", need.access.orgs, identity)
       .list("access.users", need.access.users, identity)
       .field("creator", need.creator)
@@ -127,6 +132,7 @@ std::string canonical_state(const Offer& offer) {
       .field("title", offer.title)
       .field("description", offer.description)
       .field("budget", offer.budget)
+      .field("currency", offer.currency)
       .list("sectors", offer.sectors, sector_name)
       .list("regions", offer.regions, region_code)
       .list("categories", offer.categories, category_name)
@@ -136,6 +142,27 @@ std::string canonical_state(const Offer& offer) {
       .list("access.users", offer.access.users, identity)
       .field("creator", offer.creator)
       .field("version", offer.version)
+      .text();
+}
+
+std::string canonical_state(const Assessment& assessment) {
+  StateWriter writer;
+  writer.field("id", assessment.id)
+      .field("org", assessment.org)
+      .field("title", assessment.title)
+      .field("sector", to_string(assessment.sector))
+      .field("region", region_code(assessment.region))
+      .field("criticality", static_cast<int64_t>(assessment.criticality));
+  for (int index = 0; index < kMeasureCount; ++index) {
+    std::string name(to_string(static_cast<Measure>(index)));
+    writer.field((name + ".score").c_str(), static_cast<int64_t>(assessment.measures[index].score))
+        .field((name + ".evidence").c_str(), assessment.measures[index].evidence);
+  }
+  return writer.field("tlp", to_string(assessment.tlp))
+      .list("access.orgs", assessment.access.orgs, identity)
+      .list("access.users", assessment.access.users, identity)
+      .field("creator", assessment.creator)
+      .field("version", assessment.version)
       .text();
 }
 
@@ -157,6 +184,51 @@ std::string canonical_state(const User& user) {
       .field("role", to_string(user.role))
       .field("disabled", user.disabled)
       .field("version", user.version)
+      .text();
+}
+
+policy::Record policy_record(const Allocation& allocation) {
+  policy::Record record;
+  record.kind = policy::RecordKind::kAllocation;
+  record.id = allocation.id;
+  record.owner_org = allocation.need_org;
+  record.creator = allocation.creator;
+  record.tlp = allocation.tlp;
+  record.access = allocation.access;
+  record.offer_org = allocation.offer_org;
+  record.implementer_org = allocation.implementer_org;
+  record.committing_org = allocation.committing_org;
+  return record;
+}
+
+std::string canonical_state(const Allocation& allocation) {
+  return StateWriter()
+      .field("id", allocation.id)
+      .field("proposal", allocation.proposal)
+      .field("need", allocation.need)
+      .field("offer", allocation.offer)
+      .field("amount", allocation.amount)
+      .field("currency", allocation.currency)
+      .field("rate_micros", allocation.rate_micros)
+      .field("offer_amount", allocation.offer_amount)
+      .field("status", to_string(allocation.status))
+      .field("implementer_org", allocation.implementer_org)
+      .field("committing_org", allocation.committing_org)
+      .field("percent", int64_t{allocation.percent})
+      .field("tlp", to_string(allocation.tlp))
+      .field("version", allocation.version)
+      .text();
+}
+
+std::string canonical_state(const Meeting& meeting) {
+  return StateWriter()
+      .field("id", meeting.id)
+      .field("title", meeting.title)
+      .field("agenda", meeting.agenda)
+      .field("minutes", meeting.minutes)
+      .list("attendance", meeting.attendance, identity)
+      .field("status", to_string(meeting.status))
+      .field("version", meeting.version)
       .text();
 }
 

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "core/assessment.h"
+#include "core/coordination.h"
 #include "core/domain.h"
 #include "policy/access.h"
 
@@ -12,6 +14,7 @@ namespace tallinn::service {
 
 policy::Record policy_record(const Need& need);
 policy::Record policy_record(const Offer& offer);
+policy::Record policy_record(const Assessment& assessment);
 policy::Record policy_record(const Organisation& organisation);
 policy::Record policy_record(const User& user);
 
@@ -19,7 +22,12 @@ policy::Record policy_record(const User& user);
 // give equal text, and any change to a field changes it.
 std::string canonical_state(const Need& need);
 std::string canonical_state(const Offer& offer);
+std::string canonical_state(const Assessment& assessment);
 std::string canonical_state(const Organisation& organisation);
 std::string canonical_state(const User& user);
+
+policy::Record policy_record(const Allocation& allocation);
+std::string canonical_state(const Allocation& allocation);
+std::string canonical_state(const Meeting& meeting);
 
 }  // namespace tallinn::service

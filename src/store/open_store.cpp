@@ -54,4 +54,16 @@ Result<std::unique_ptr<Store>> open_store(const std::string& url) {
   return invalid("db", "unsupported database URL; expected sqlite://PATH or postgresql://...");
 }
 
+std::string redacted_url(const std::string& url) {
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return url;
+  size_t authority = scheme_end + 3;
+  size_t at = url.find('@', authority);
+  size_t path = url.find('/', authority);
+  if (at == std::string::npos || (path != std::string::npos && path < at)) return url;
+  size_t colon = url.find(':', authority);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
 }  // namespace tallinn::store

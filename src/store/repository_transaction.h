@@ -147,6 +147,139 @@ class RepositoryTransaction : public Transaction {
     return read([&](Connection& c) { return Repositories::scan_audit(c, visit); });
   }
 
+  // Matching runs, proposals, meetings, allocations, ledger.
+
+  Status insert_matching_run(const MatchingRun& run) override {
+    return write([&](Connection& c) { return Repositories::insert_matching_run(c, run); });
+  }
+
+  Result<MatchingRun> matching_run(const Id& id) override {
+    return read([&](Connection& c) { return Repositories::matching_run(c, id); });
+  }
+
+  Status insert_proposal(const Proposal& proposal) override {
+    return write([&](Connection& c) { return Repositories::insert_proposal(c, proposal); });
+  }
+
+  Status insert_allocation(const Allocation& allocation) override {
+    return write([&](Connection& c) { return Repositories::insert_allocation(c, allocation); });
+  }
+
+  Result<Allocation> allocation(const Id& id) override {
+    return read([&](Connection& c) { return Repositories::allocation(c, id); });
+  }
+
+  Status update_allocation(const Allocation& allocation, int64_t expected_version) override {
+    return write([&](Connection& c) {
+      return Repositories::update_allocation(c, allocation, expected_version);
+    });
+  }
+
+  Result<std::vector<Allocation>> list_allocations(const AllocationFilter& filter) override {
+    return read([&](Connection& c) { return Repositories::list_allocations(c, filter); });
+  }
+
+  Status insert_meeting(const Meeting& meeting) override {
+    return write([&](Connection& c) { return Repositories::insert_meeting(c, meeting); });
+  }
+
+  Result<Meeting> meeting(const Id& id) override {
+    return read([&](Connection& c) { return Repositories::meeting(c, id); });
+  }
+
+  Status update_meeting(const Meeting& meeting, int64_t expected_version) override {
+    return write(
+        [&](Connection& c) { return Repositories::update_meeting(c, meeting, expected_version); });
+  }
+
+  Status insert_decision(const AllocationDecision& decision) override {
+    return write([&](Connection& c) { return Repositories::insert_decision(c, decision); });
+  }
+
+  Result<AllocationDecision> decision(const Id& id) override {
+    return read([&](Connection& c) { return Repositories::decision(c, id); });
+  }
+
+  Result<std::vector<AllocationDecision>> decisions_of(const Id& allocation) override {
+    return read([&](Connection& c) { return Repositories::decisions_of(c, allocation); });
+  }
+
+  Status insert_report(const DeliveryReport& report) override {
+    return write([&](Connection& c) { return Repositories::insert_report(c, report); });
+  }
+
+  Result<std::vector<DeliveryReport>> reports_of(const Id& allocation) override {
+    return read([&](Connection& c) { return Repositories::reports_of(c, allocation); });
+  }
+
+  Result<std::optional<Id>> idempotent_allocation(const Id& user, const std::string& key,
+                                                  const std::string& action) override {
+    return read(
+        [&](Connection& c) { return Repositories::idempotent_allocation(c, user, key, action); });
+  }
+
+  Status insert_idempotency_key(const Id& user, const std::string& key, const std::string& action,
+                                const Id& allocation, int64_t created_at) override {
+    return write([&](Connection& c) {
+      return Repositories::insert_idempotency_key(c, user, key, action, allocation, created_at);
+    });
+  }
+
+  // Assessments, duplicates, notifications.
+
+  Status insert_assessment(const Assessment& assessment) override {
+    return write([&](Connection& c) { return Repositories::insert_assessment(c, assessment); });
+  }
+
+  Result<Assessment> assessment(const Id& id) override {
+    return read([&](Connection& c) { return Repositories::assessment(c, id); });
+  }
+
+  Result<Page<Assessment>> list_assessments(const ReadScope& scope, const AssessmentFilter& filter,
+                                            const PageRequest& page) override {
+    return read(
+        [&](Connection& c) { return Repositories::list_assessments(c, scope, filter, page); });
+  }
+
+  Result<std::vector<TextMatch>> duplicate_candidates(const ReadScope& scope, const Need& subject,
+                                                      int limit) override {
+    return read([&](Connection& c) {
+      return Repositories::duplicate_candidates(c, scope, subject, limit);
+    });
+  }
+
+  Status replace_duplicate_matches(const Id& need,
+                                   const std::vector<DuplicateMatch>& matches) override {
+    return write(
+        [&](Connection& c) { return Repositories::replace_duplicate_matches(c, need, matches); });
+  }
+
+  Result<std::vector<DuplicateMatch>> duplicate_matches(const Id& need) override {
+    return read([&](Connection& c) { return Repositories::duplicate_matches(c, need); });
+  }
+
+  Result<std::vector<Id>> active_users(const std::optional<Id>& org,
+                                       const std::optional<Role>& role) override {
+    return read([&](Connection& c) { return Repositories::active_users(c, org, role); });
+  }
+
+  Status insert_notification(const Notification& notification) override {
+    return write([&](Connection& c) { return Repositories::insert_notification(c, notification); });
+  }
+
+  Result<Notification> notification(const Id& id) override {
+    return read([&](Connection& c) { return Repositories::notification(c, id); });
+  }
+
+  Result<Page<Notification>> list_notifications(const Id& user, const PageRequest& page) override {
+    return read([&](Connection& c) { return Repositories::list_notifications(c, user, page); });
+  }
+
+  Status mark_notification_read(const Id& id, int64_t read_at) override {
+    return write(
+        [&](Connection& c) { return Repositories::mark_notification_read(c, id, read_at); });
+  }
+
  protected:
   // The connection of the open transaction; null once it has ended.
   virtual Connection* open_connection() = 0;

@@ -24,7 +24,9 @@
 #include <string>
 #include <vector>
 
+#include "core/assessment.h"
 #include "core/audit_record.h"
+#include "core/coordination.h"
 #include "core/domain.h"
 #include "core/read_scope.h"
 #include "core/status.h"
@@ -48,13 +50,42 @@ struct NeedFilter {
   std::optional<Region> region;
   std::optional<Category> category;
   std::optional<Id> org;
-  std::string text;  // words that must all occur in title or description
+  std::optional<Id> assessment;  // needs derived from this assessment
+  std::string text;              // words that must all occur in title or description
+};
+
+struct AssessmentFilter {
+  std::optional<Id> org;
+};
+
+// A need that may duplicate another, with how alike their texts are: the
+// share (0..1) of the subject's distinct words that the candidate's title
+// or description contains, looked up in the FTS5 index.
+struct TextMatch {
+  Need need;
+  double text_similarity = 0;
+};
+
+// A candidate kept for a need, with its score.
+struct DuplicateMatch {
+  Id candidate;
+  double score = 0;
 };
 
 struct OfferFilter {
   std::optional<OfferStatus> status;
   std::optional<Id> org;
   std::string text;
+};
+
+// Allocations whose parties include `party_org` (need owner, offer donor or
+// assigned implementer); all when empty. Further fields narrow the list.
+struct AllocationFilter {
+  std::optional<Id> party_org;
+  std::optional<Id> need;
+  std::optional<Id> offer;
+  std::optional<Id> proposal;
+  std::optional<Id> run;
 };
 
 struct Credentials {
@@ -110,6 +141,72 @@ class Transaction {
   virtual Result<Page<AuditEntry>> list_audit(const PageRequest& page) = 0;
   // Every entry in sequence order; stops at the first non-OK visitor Status.
   virtual Status scan_audit(const std::function<Status(const AuditEntry&)>& visit) = 0;
+
+  // Matching runs, proposals, meetings, allocations, ledger.
+  // Runs, proposals, decisions and reports are append-only.
+  virtual Status insert_matching_run(const MatchingRun& run) = 0;
+  virtual Result<MatchingRun> matching_run(const Id& id) = 0;
+  virtual Status insert_proposal(const Proposal& proposal) = 0;
+
+  virtual Status insert_allocation(const Allocation& allocation) = 0;
+  virtual Result<Allocation> allocation(const Id& id) = 0;
+  virtual Status update_allocation(const Allocation& allocation, int64_t expected_version) = 0;
+  // Newest first; every match (the caller applies policy::decide to each).
+  virtual Result<std::vector<Allocation>> list_allocations(const AllocationFilter& filter) = 0;
+
+  virtual Status insert_meeting(const Meeting& meeting) = 0;
+  virtual Result<Meeting> meeting(const Id& id) = 0;
+  virtual Status update_meeting(const Meeting& meeting, int64_t expected_version) = 0;
+
+  virtual Status insert_decision(const AllocationDecision& decision) = 0;
+  virtual Result<AllocationDecision> decision(const Id& id) = 0;
+  // Oldest first.
+  virtual Result<std::vector<AllocationDecision>> decisions_of(const Id& allocation) = 0;
+
+  virtual Status insert_report(const DeliveryReport& report) = 0;
+  // Oldest first.
+  virtual Result<std::vector<DeliveryReport>> reports_of(const Id& allocation) = 0;
+
+  // Idempotency keys of allocation writes: the allocation a (user, key)
+  // pair already applied `action` to, if any. A second insert of the same
+  // (user, key) is kConflict.
+  virtual Result<std::optional<Id>> idempotent_allocation(const Id& user, const std::string& key,
+                                                          const std::string& action) = 0;
+  virtual Status insert_idempotency_key(const Id& user, const std::string& key,
+                                        const std::string& action, const Id& allocation,
+                                        int64_t created_at) = 0;
+  // Assessments, duplicates, notifications
+
+  // Assessments are marked records listed like needs (ReadScope in SQL).
+  virtual Status insert_assessment(const Assessment& assessment) = 0;
+  virtual Result<Assessment> assessment(const Id& id) = 0;
+  virtual Result<Page<Assessment>> list_assessments(const ReadScope& scope,
+                                                    const AssessmentFilter& filter,
+                                                    const PageRequest& page) = 0;
+
+  // Up to `limit` needs visible under `scope` (filtered in the query) that
+  // might duplicate `subject`: other needs of the same beneficiary or the
+  // same region, in a state that is still open (not draft, withdrawn,
+  // rejected or duplicate), newest first, each with its text similarity.
+  virtual Result<std::vector<TextMatch>> duplicate_candidates(const ReadScope& scope,
+                                                              const Need& subject, int limit) = 0;
+  // The candidates kept for `need` at its submission, best first; replacing
+  // them drops the old ones.
+  virtual Status replace_duplicate_matches(const Id& need,
+                                           const std::vector<DuplicateMatch>& matches) = 0;
+  virtual Result<std::vector<DuplicateMatch>> duplicate_matches(const Id& need) = 0;
+
+  // The ids of the users not disabled, of `org` and/or with `role` (at
+  // least one of them is given).
+  virtual Result<std::vector<Id>> active_users(const std::optional<Id>& org,
+                                               const std::optional<Role>& role) = 0;
+  virtual Status insert_notification(const Notification& notification) = 0;
+  virtual Result<Notification> notification(const Id& id) = 0;
+  // One user's notifications, newest first, keyset-paged like every list.
+  virtual Result<Page<Notification>> list_notifications(const Id& user,
+                                                        const PageRequest& page) = 0;
+  // Sets read_at (kNotFound when absent); a second call keeps the first time.
+  virtual Status mark_notification_read(const Id& id, int64_t read_at) = 0;
 };
 
 enum class TransactionMode { kRead, kWrite };
@@ -130,5 +227,9 @@ class Store {
 // "postgres://..."), a libpq connection URL. Other schemes are kInvalid
 // naming "db"; an unreachable database is kUnavailable. Does not migrate.
 Result<std::unique_ptr<Store>> open_store(const std::string& url);
+
+// `url` with the password of its user-info part ("user:password@")
+// replaced by "***": how a database URL may appear in logs and output.
+std::string redacted_url(const std::string& url);
 
 }  // namespace tallinn::store

@@ -71,4 +71,13 @@ TEST_F(MatchCli, SameInputSameBytes) {
   }
 }
 
+TEST_F(MatchCli, WithoutOutputFileWritesTheSameBytesToStdout) {
+  const fs::path instance = source_dir() / "tests" / "cases" / "match" / "two_decimals.json";
+  const fs::path file = dir_ / "result.json", captured = dir_ / "stdout.json";
+  ASSERT_EQ(run_match(instance.string() + " -o " + file.string(), dir_ / "e"), 0);
+  ASSERT_EQ(run_match(instance.string() + " > " + captured.string(), dir_ / "e"), 0);
+  EXPECT_EQ(slurp(file), slurp(captured));
+  EXPECT_NE(slurp(file).find("\"amount\":0.01}"), std::string::npos);
+}
+
 }  // namespace

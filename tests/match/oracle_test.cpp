@@ -23,7 +23,8 @@ Instance random_instance(std::mt19937_64& random, int needs, int offers, double 
   int64_t total = 0;
   for (int i = 0; i < needs; ++i) {
     Need need;
-    need.id = "N" + std::to_string(i);
+    need.id = "N";
+    need.id += std::to_string(i);
     need.amount_cents = random() % 4 == 0 ? 10'000 * (1 + random() % 5) : amount(random);
     need.priority = priority(random);
     need.class_id = class_of(sector(random), region(random), category(random));
@@ -34,7 +35,8 @@ Instance random_instance(std::mt19937_64& random, int needs, int offers, double 
   std::uniform_int_distribution<int64_t> budget(0, total / 2 + 1);
   for (int j = 0; j < offers; ++j) {
     Offer offer;
-    offer.id = "O" + std::to_string(j);
+    offer.id = "O";
+    offer.id += std::to_string(j);
     offer.budget_cents = random() % 8 == 0 ? 0 : budget(random);
     offer.sector_mask = any(random) ? kAnySector : 1 + random() % 7;
     offer.region_mask = any(random) ? kAnyRegion : 1 + random() % 3;

@@ -1,8 +1,8 @@
 // Shared pieces of the store tests: the backend-parameterised StoreTest,
 // which gives each test a fresh, migrated Store of the backend named by its
 // parameter ("sqlite": a file in a temporary folder; "postgres": a database
-// of its own on the test cluster that scripts/pg-test-cluster.sh started, or
-// a skip when there is none), and records with every field set.
+// of its own on the test cluster (test_database.h), or a skip when there is
+// none), and records with every field set.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "core/domain.h"
+#include "store/conformance/test_database.h"
 #include "store/store.h"
 
 #define ASSERT_OK(expr)                                                \
@@ -33,26 +34,6 @@ class TempDir {
 
  private:
   std::filesystem::path path_;
-};
-
-// The URL of the test cluster's database: $TALLINN_TEST_PG_URL, else the
-// one the CTest fixture wrote into the build folder; empty when neither.
-std::string test_cluster_url();
-
-// A database created on the test cluster for one test and dropped after it.
-class PostgresDatabase {
- public:
-  // Creates it; url() is empty when there is no cluster.
-  PostgresDatabase();
-  ~PostgresDatabase();
-  const std::string& url() const { return url_; }
-  // The cluster's own database, for administration.
-  const std::string& admin_url() const { return admin_url_; }
-
- private:
-  std::string admin_url_;
-  std::string name_;
-  std::string url_;
 };
 
 // A transaction of `store`, or a test failure and null.
@@ -114,12 +95,13 @@ inline auto fields(const Session& s) {
 inline auto fields(const Need& n) {
   return std::tie(n.id, n.org, n.title, n.description, n.sector, n.region, n.category, n.amount,
                   n.priority, n.national_priority, n.divisible, n.tlp, n.status, n.duplicate_of,
-                  n.access.orgs, n.access.users, n.creator, n.version, n.created_at, n.updated_at);
+                  n.access.orgs, n.access.users, n.creator, n.version, n.created_at, n.updated_at,
+                  n.assessment);
 }
 inline auto fields(const Offer& o) {
   return std::tie(o.id, o.org, o.title, o.description, o.budget, o.sectors, o.regions, o.categories,
                   o.tlp, o.status, o.access.orgs, o.access.users, o.creator, o.version,
-                  o.created_at, o.updated_at);
+                  o.created_at, o.updated_at, o.currency);
 }
 inline auto fields(const AuditEntry& e) {
   return std::tie(e.sequence, e.time, e.actor_user, e.actor_org, e.action, e.record_type,

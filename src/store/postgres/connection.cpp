@@ -23,6 +23,8 @@ bool is_unavailable(std::string_view sqlstate) {
 
 Status unavailable() { return Status(ErrorCode::kUnavailable, "database unavailable"); }
 
+constexpr char kDefaultConnectTimeoutSeconds[] = "5";
+
 // libpq prints notices to stderr by default; the store has nothing to say.
 void ignore_notice(void*, const char*) {}
 
@@ -96,7 +98,14 @@ Connection::Connection(pg_conn* conn, const LogSink* log) : conn_(conn), log_(lo
 
 Result<std::unique_ptr<Connection>> Connection::open(const std::string& url, int lock_timeout_ms,
                                                      const LogSink* log) {
-  std::unique_ptr<Connection> connection(new Connection(PQconnectdb(url.c_str()), log));
+  // libpq processes the keywords in order, the URL's in place of dbname, so
+  // a connect_timeout in the URL overrides this default. Without one, a
+  // host that drops packets would hold the request for the kernel's TCP
+  // timeout instead of answering 503.
+  const char* keywords[] = {"connect_timeout", "dbname", nullptr};
+  const char* values[] = {kDefaultConnectTimeoutSeconds, url.c_str(), nullptr};
+  std::unique_ptr<Connection> connection(
+      new Connection(PQconnectdbParams(keywords, values, /*expand_dbname=*/1), log));
   if (connection->conn_ == nullptr || PQstatus(connection->conn_) != CONNECTION_OK) {
     if (log != nullptr && *log) {
       std::string detail = "postgresql connect failed: ";

@@ -8,23 +8,19 @@ namespace {
 
 // Column order read by read_need().
 constexpr std::string_view kColumns = rows::kNeedColumns;
-constexpr char kSelectById[] =
-    "SELECT r.id, r.org, r.title, r.description, r.sector, r.region, r.category, "
-    "r.amount_cents, r.priority, r.national_priority, r.divisible, r.tlp, r.status, "
-    "r.duplicate_of, r.creator, r.version, r.created_at, r.updated_at "
-    "FROM needs r WHERE r.id = $1";
+constexpr char kFromById[] = " FROM needs r WHERE r.id = $1";
 constexpr char kInsert[] =
     "INSERT INTO needs (id, org, title, description, sector, region, category, amount_cents, "
     "priority, national_priority, divisible, tlp, status, duplicate_of, creator, updated_at, "
-    "version, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
+    "assessment, version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+    "$12, $13, $14, $15, $16, $17, $18, $19)";
 constexpr char kUpdate[] =
     "UPDATE needs SET org = $2, title = $3, description = $4, sector = $5, region = $6, "
     "category = $7, amount_cents = $8, priority = $9, national_priority = $10, "
     "divisible = $11, tlp = $12, status = $13, duplicate_of = $14, creator = $15, "
-    "updated_at = $16, version = $17 WHERE id = $1 AND version = $18";
+    "updated_at = $16, assessment = $17, version = $18 WHERE id = $1 AND version = $19";
 
-// $1..$16 of kInsert and kUpdate.
+// $1..$17 of kInsert and kUpdate.
 std::vector<Param> fields(const Need& need) {
   return {need.id,
           need.org,
@@ -41,7 +37,8 @@ std::vector<Param> fields(const Need& need) {
           to_string(need.status),
           need.duplicate_of,
           need.creator,
-          need.updated_at};
+          need.updated_at,
+          need.assessment};
 }
 
 Result<Need> read_need(const Row& row) { return rows::need(row); }
@@ -62,6 +59,7 @@ std::vector<Condition> conditions_of(const NeedFilter& filter) {
     conditions.push_back(column_equals("category", to_string(*filter.category)));
   }
   if (filter.org) conditions.push_back(column_equals("org", *filter.org));
+  if (filter.assessment) conditions.push_back(column_equals("assessment", *filter.assessment));
   if (std::optional<Condition> text = text_condition(filter.text)) {
     conditions.push_back(std::move(*text));
   }
@@ -78,7 +76,8 @@ Status insert(Connection& connection, const Need& need) {
 }
 
 Result<Need> find(Connection& connection, const Id& id) {
-  TALLINN_ASSIGN_OR_RETURN(Rows rows, connection.exec(kSelectById, {id}));
+  TALLINN_ASSIGN_OR_RETURN(Rows rows,
+                           connection.exec("SELECT " + std::string(kColumns) + kFromById, {id}));
   TALLINN_ASSIGN_OR_RETURN(std::vector<Need> needs, read_needs(connection, rows));
   if (needs.empty()) return not_found();
   return std::move(needs.front());
@@ -94,8 +93,13 @@ Status update(Connection& connection, const Need& need, int64_t expected_version
 
 Result<Page<Need>> list(Connection& connection, const ReadScope& scope, const NeedFilter& filter,
                         const PageRequest& page) {
-  TALLINN_ASSIGN_OR_RETURN(Rows rows, select_marked(connection, kNeedTables, kColumns, scope,
-                                                    conditions_of(filter), page));
+  return list_where(connection, scope, conditions_of(filter), page);
+}
+
+Result<Page<Need>> list_where(Connection& connection, const ReadScope& scope,
+                              const std::vector<Condition>& conditions, const PageRequest& page) {
+  TALLINN_ASSIGN_OR_RETURN(
+      Rows rows, select_marked(connection, kNeedTables, kColumns, scope, conditions, page));
   TALLINN_ASSIGN_OR_RETURN(std::vector<Need> needs, read_needs(connection, rows));
   return time_page(std::move(needs), page.limit);
 }

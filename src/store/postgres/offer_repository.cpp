@@ -8,15 +8,15 @@ namespace {
 
 // Column order read by read_offer().
 constexpr std::string_view kColumns = rows::kOfferColumns;
-constexpr char kSelectById[] =
-    "SELECT r.id, r.org, r.title, r.description, r.budget_cents, r.tlp, r.status, r.creator, "
-    "r.version, r.created_at, r.updated_at FROM offers r WHERE r.id = $1";
+constexpr char kFromById[] = " FROM offers r WHERE r.id = $1";
 constexpr char kInsert[] =
     "INSERT INTO offers (id, org, title, description, budget_cents, tlp, status, creator, "
-    "updated_at, version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+    "updated_at, currency, version, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
 constexpr char kUpdate[] =
     "UPDATE offers SET org = $2, title = $3, description = $4, budget_cents = $5, tlp = $6, "
-    "status = $7, creator = $8, updated_at = $9, version = $10 WHERE id = $1 AND version = $11";
+    "status = $7, creator = $8, updated_at = $9, currency = $10, version = $11 "
+    "WHERE id = $1 AND version = $12";
 constexpr char kDeleteTargets[] = "DELETE FROM offer_targets WHERE offer = $1";
 constexpr char kInsertTargets[] =
     "INSERT INTO offer_targets (offer, kind, position, value) "
@@ -30,7 +30,7 @@ constexpr std::string_view kSectorTarget = "sector";
 constexpr std::string_view kRegionTarget = "region";
 constexpr std::string_view kCategoryTarget = "category";
 
-// $1..$9 of kInsert and kUpdate.
+// $1..$10 of kInsert and kUpdate.
 std::vector<Param> fields(const Offer& offer) {
   return {offer.id,
           offer.org,
@@ -40,7 +40,8 @@ std::vector<Param> fields(const Offer& offer) {
           to_string(offer.tlp),
           to_string(offer.status),
           offer.creator,
-          offer.updated_at};
+          offer.updated_at,
+          offer.currency};
 }
 
 template <typename T>
@@ -99,7 +100,8 @@ Status insert(Connection& connection, const Offer& offer) {
 }
 
 Result<Offer> find(Connection& connection, const Id& id) {
-  TALLINN_ASSIGN_OR_RETURN(Rows rows, connection.exec(kSelectById, {id}));
+  TALLINN_ASSIGN_OR_RETURN(Rows rows,
+                           connection.exec("SELECT " + std::string(kColumns) + kFromById, {id}));
   TALLINN_ASSIGN_OR_RETURN(std::vector<Offer> offers, read_offers(connection, rows));
   if (offers.empty()) return not_found();
   return std::move(offers.front());

@@ -63,6 +63,34 @@ struct PostgresRepositories {
   static constexpr auto append_audit = &audit::append;
   static constexpr auto list_audit = &audit::list;
   static constexpr auto scan_audit = &audit::scan;
+  static constexpr auto insert_matching_run = &coordination::insert_run;
+  static constexpr auto matching_run = &coordination::find_run;
+  static constexpr auto insert_proposal = &coordination::insert_proposal;
+  static constexpr auto insert_allocation = &coordination::insert_allocation;
+  static constexpr auto allocation = &coordination::find_allocation;
+  static constexpr auto update_allocation = &coordination::update_allocation;
+  static constexpr auto list_allocations = &coordination::list_allocations;
+  static constexpr auto insert_meeting = &coordination::insert_meeting;
+  static constexpr auto meeting = &coordination::find_meeting;
+  static constexpr auto update_meeting = &coordination::update_meeting;
+  static constexpr auto insert_decision = &coordination::insert_decision;
+  static constexpr auto decision = &coordination::find_decision;
+  static constexpr auto decisions_of = &coordination::decisions_of;
+  static constexpr auto insert_report = &coordination::insert_report;
+  static constexpr auto reports_of = &coordination::reports_of;
+  static constexpr auto idempotent_allocation = &coordination::idempotent_allocation;
+  static constexpr auto insert_idempotency_key = &coordination::insert_idempotency_key;
+  static constexpr auto insert_assessment = &assessments::insert;
+  static constexpr auto assessment = &assessments::find;
+  static constexpr auto list_assessments = &assessments::list;
+  static constexpr auto duplicate_candidates = &duplicates::candidates;
+  static constexpr auto replace_duplicate_matches = &duplicates::replace;
+  static constexpr auto duplicate_matches = &duplicates::of;
+  static constexpr auto active_users = &notifications::active_users;
+  static constexpr auto insert_notification = &notifications::insert;
+  static constexpr auto notification = &notifications::find;
+  static constexpr auto list_notifications = &notifications::list;
+  static constexpr auto mark_notification_read = &notifications::mark_read;
 };
 
 class PgTransaction final : public RepositoryTransaction<PostgresRepositories> {

@@ -14,15 +14,15 @@ constexpr char kFromById[] = " FROM needs r WHERE r.id = :id";
 constexpr char kInsert[] =
     "INSERT INTO needs (id, org, title, description, sector, region, category, amount_cents, "
     "priority, national_priority, divisible, tlp, status, duplicate_of, creator, version, "
-    "created_at, updated_at) VALUES (:id, :org, :title, :description, :sector, :region, "
-    ":category, :amount_cents, :priority, :national_priority, :divisible, :tlp, :status, "
-    ":duplicate_of, :creator, :version, :created_at, :updated_at)";
+    "created_at, updated_at, assessment) VALUES (:id, :org, :title, :description, :sector, "
+    ":region, :category, :amount_cents, :priority, :national_priority, :divisible, :tlp, "
+    ":status, :duplicate_of, :creator, :version, :created_at, :updated_at, :assessment)";
 constexpr char kUpdate[] =
     "UPDATE needs SET org = :org, title = :title, description = :description, sector = :sector, "
     "region = :region, category = :category, amount_cents = :amount_cents, "
     "priority = :priority, national_priority = :national_priority, divisible = :divisible, "
     "tlp = :tlp, status = :status, duplicate_of = :duplicate_of, creator = :creator, "
-    "version = :version, updated_at = :updated_at "
+    "version = :version, updated_at = :updated_at, assessment = :assessment "
     "WHERE id = :id AND version = :expected_version";
 
 // Binds the parameters that kInsert and kUpdate share.
@@ -44,7 +44,8 @@ void bind_fields(Statement& statement, const Need& need) {
       .bind(":status", to_string(need.status))
       .bind_optional(":duplicate_of", need.duplicate_of)
       .bind(":creator", need.creator)
-      .bind(":updated_at", need.updated_at);
+      .bind(":updated_at", need.updated_at)
+      .bind_optional(":assessment", need.assessment);
 }
 
 Result<Need> read_need(const Statement& row) { return rows::need(StatementRow(row)); }
@@ -73,6 +74,7 @@ std::vector<Condition> conditions_of(const NeedFilter& filter) {
     conditions.push_back(column_equals("category", std::string(to_string(*filter.category))));
   }
   if (filter.org) conditions.push_back(column_equals("org", *filter.org));
+  if (filter.assessment) conditions.push_back(column_equals("assessment", *filter.assessment));
   if (std::optional<Condition> text = text_condition(kNeedTables, filter.text)) {
     conditions.push_back(std::move(*text));
   }
@@ -107,7 +109,11 @@ Status update(Connection& connection, const Need& need, int64_t expected_version
 
 Result<Page<Need>> list(Connection& connection, const ReadScope& scope, const NeedFilter& filter,
                         const PageRequest& page) {
-  std::vector<Condition> conditions = conditions_of(filter);
+  return list_where(connection, scope, conditions_of(filter), page);
+}
+
+Result<Page<Need>> list_where(Connection& connection, const ReadScope& scope,
+                              const std::vector<Condition>& conditions, const PageRequest& page) {
   return collect_page<Need>(
       page.limit,
       [&](const RowVisitor& visit) {

@@ -5,6 +5,7 @@
 #include "core/domain.h"
 #include "core/read_scope.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/queries.h"
 #include "store/store.h"
 
 namespace tallinn::store::sqlite::needs {
@@ -17,6 +18,9 @@ Result<Need> find(Connection& connection, const Id& id);
 Status update(Connection& connection, const Need& need, int64_t expected_version);
 Result<Page<Need>> list(Connection& connection, const ReadScope& scope, const NeedFilter& filter,
                         const PageRequest& page);
+// As list(), with conditions on the need as `r` instead of a filter.
+Result<Page<Need>> list_where(Connection& connection, const ReadScope& scope,
+                              const std::vector<Condition>& conditions, const PageRequest& page);
 Result<int64_t> count(Connection& connection, const ReadScope& scope, const NeedFilter& filter);
 
 }  // namespace tallinn::store::sqlite::needs

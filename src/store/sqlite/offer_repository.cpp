@@ -13,12 +13,12 @@ constexpr std::string_view kColumns = rows::kOfferColumns;
 constexpr char kFromById[] = " FROM offers r WHERE r.id = :id";
 constexpr char kInsert[] =
     "INSERT INTO offers (id, org, title, description, budget_cents, tlp, status, creator, "
-    "version, created_at, updated_at) VALUES (:id, :org, :title, :description, :budget_cents, "
-    ":tlp, :status, :creator, :version, :created_at, :updated_at)";
+    "version, created_at, updated_at, currency) VALUES (:id, :org, :title, :description, "
+    ":budget_cents, :tlp, :status, :creator, :version, :created_at, :updated_at, :currency)";
 constexpr char kUpdate[] =
     "UPDATE offers SET org = :org, title = :title, description = :description, "
-    "budget_cents = :budget_cents, tlp = :tlp, status = :status, creator = :creator, "
-    "version = :version, updated_at = :updated_at "
+    "budget_cents = :budget_cents, currency = :currency, tlp = :tlp, status = :status, "
+    "creator = :creator, version = :version, updated_at = :updated_at "
     "WHERE id = :id AND version = :expected_version";
 constexpr char kDeleteTargets[] = "DELETE FROM offer_targets WHERE offer = :offer";
 constexpr char kInsertTarget[] =
@@ -38,6 +38,7 @@ void bind_fields(Statement& statement, const Offer& offer) {
       .bind(":title", offer.title)
       .bind(":description", offer.description)
       .bind(":budget_cents", offer.budget)
+      .bind(":currency", offer.currency)
       .bind(":tlp", to_string(offer.tlp))
       .bind(":status", to_string(offer.status))
       .bind(":creator", offer.creator)

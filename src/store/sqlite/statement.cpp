@@ -100,6 +100,8 @@ bool Statement::column_is_null(int column) const {
 
 int64_t Statement::column_int64(int column) const { return sqlite3_column_int64(stmt_, column); }
 
+double Statement::column_double(int column) const { return sqlite3_column_double(stmt_, column); }
+
 std::string Statement::column_text(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
   if (text == nullptr) return {};

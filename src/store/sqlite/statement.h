@@ -49,6 +49,7 @@ class Statement {
 
   bool column_is_null(int column) const;
   int64_t column_int64(int column) const;
+  double column_double(int column) const;
   std::string column_text(int column) const;
   std::optional<int64_t> column_optional_int64(int column) const;
   std::optional<std::string> column_optional_text(int column) const;

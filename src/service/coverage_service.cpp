@@ -1,0 +1,205 @@
+#include "service/coverage_service.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/currency.h"
+#include "service/coordination_service.h"
+#include "service/records.h"
+
+namespace tallinn::service {
+namespace {
+
+using policy::Action;
+
+bool in_coverage(NeedStatus status) {
+  const int rank = static_cast<int>(status);
+  return rank >= static_cast<int>(NeedStatus::kPublished) &&
+         rank <= static_cast<int>(NeedStatus::kClosed);
+}
+
+bool suppressed_audience(const policy::Actor& actor) {
+  return !actor.signed_in || actor.role == Role::kObserver;
+}
+
+// Adds `allocations` into a ledger; `amount_of` picks the currency.
+template <typename AmountOf>
+void add_up(Ledger& ledger, const std::vector<Allocation>& allocations, AmountOf amount_of) {
+  for (const Allocation& allocation : allocations) {
+    const Cents amount = amount_of(allocation);
+    if (holds_money(allocation.status, false)) ledger.approved += amount;
+    if (is_committed(allocation.status)) ledger.committed += amount;
+    if (allocation.status == AllocationStatus::kDelivered ||
+        allocation.status == AllocationStatus::kVerified) {
+      ledger.delivered += amount;
+    }
+    if (allocation.status == AllocationStatus::kVerified) ledger.verified += amount;
+  }
+  ledger.remaining = ledger.pledged - ledger.committed;
+}
+
+Status check_ledger_reader(const policy::Actor& actor, const policy::Record& record) {
+  TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kRead, record));
+  if (is_office(actor.role) || (!actor.org.empty() && actor.org == record.owner_org)) {
+    return Status::ok();
+  }
+  return forbidden();
+}
+
+std::string key_of(const Need& need, CoverageBy by) {
+  switch (by) {
+    case CoverageBy::kSector:
+      return std::string(to_string(need.sector));
+    case CoverageBy::kRegion:
+      return std::string(region_code(need.region));
+    case CoverageBy::kCategory:
+      return std::string(to_string(need.category));
+    case CoverageBy::kPriority:
+      return std::to_string(need.priority);
+  }
+  return {};
+}
+
+struct NeedMoney {
+  Need need;
+  Cents approved = 0;
+  Cents committed = 0;
+  Cents delivered = 0;
+};
+
+// Every need in the coverage the actor may see, with its allocations'
+// sums. Allocations are summed per need the reader sees; their parties are
+// never shown.
+Result<std::vector<NeedMoney>> visible_needs(Context& context, const policy::Actor& actor) {
+  TALLINN_ASSIGN_OR_RETURN(auto transaction, context.store.begin(store::TransactionMode::kRead));
+  const ReadScope scope = policy::read_scope(actor);
+  std::vector<NeedMoney> out;
+  store::PageRequest page{.limit = 200, .cursor = {}};
+  while (true) {
+    TALLINN_ASSIGN_OR_RETURN(store::Page<Need> chunk, transaction->list_needs(scope, {}, page));
+    for (Need& need : chunk.items) {
+      if (!in_coverage(need.status)) continue;
+      if (policy::decide(actor, Action::kRead, policy_record(need)) != policy::Verdict::kAllow) {
+        continue;
+      }
+      TALLINN_ASSIGN_OR_RETURN(std::vector<Allocation> allocations,
+                               transaction->list_allocations({.need = need.id}));
+      Ledger sums;
+      add_up(sums, allocations, [](const Allocation& a) { return a.amount; });
+      out.push_back(NeedMoney{std::move(need), sums.approved, sums.committed, sums.delivered});
+    }
+    if (chunk.next.empty()) return out;
+    page.cursor = chunk.next;
+  }
+}
+
+Coverage build_coverage(const std::vector<NeedMoney>& needs, CoverageBy by, bool suppress) {
+  std::map<std::string, CoverageCell> cells;
+  for (const NeedMoney& entry : needs) {
+    CoverageCell& cell = cells[key_of(entry.need, by)];
+    cell.key = key_of(entry.need, by);
+    cell.needed += entry.need.amount;
+    cell.approved += entry.approved;
+    cell.committed += entry.committed;
+    cell.delivered += entry.delivered;
+    cell.gap += std::max<Cents>(0, entry.need.amount - entry.committed);
+    cell.count += 1;
+  }
+  Coverage coverage{by, suppress, {}};
+  for (auto& [key, cell] : cells) coverage.items.push_back(std::move(cell));
+  if (suppress) suppress_small_cells(coverage.items);
+  return coverage;
+}
+
+}  // namespace
+
+Result<Ledger> CoverageService::offer_ledger(const policy::Actor& actor, const Id& id) {
+  TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
+  TALLINN_ASSIGN_OR_RETURN(Offer offer, transaction->offer(id));
+  TALLINN_RETURN_IF_ERROR(check_ledger_reader(actor, policy_record(offer)));
+  TALLINN_ASSIGN_OR_RETURN(std::vector<Allocation> allocations,
+                           transaction->list_allocations({.offer = id}));
+  Ledger ledger{.record = id, .currency = offer.currency, .pledged = offer.budget};
+  add_up(ledger, allocations, [](const Allocation& a) { return a.offer_amount; });
+  return ledger;
+}
+
+Result<Ledger> CoverageService::need_ledger(const policy::Actor& actor, const Id& id) {
+  TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
+  TALLINN_ASSIGN_OR_RETURN(Need need, transaction->need(id));
+  TALLINN_RETURN_IF_ERROR(check_ledger_reader(actor, policy_record(need)));
+  TALLINN_ASSIGN_OR_RETURN(std::vector<Allocation> allocations,
+                           transaction->list_allocations({.need = id}));
+  Ledger ledger{.record = id, .currency = "EUR", .pledged = need.amount};
+  add_up(ledger, allocations, [](const Allocation& a) { return a.amount; });
+  return ledger;
+}
+
+Result<Coverage> CoverageService::coverage(const policy::Actor& actor, CoverageBy by) {
+  TALLINN_ASSIGN_OR_RETURN(std::vector<NeedMoney> needs, visible_needs(context_, actor));
+  return build_coverage(needs, by, suppressed_audience(actor));
+}
+
+Result<std::vector<UnfundedNeed>> CoverageService::unfunded_critical(const policy::Actor& actor) {
+  TALLINN_ASSIGN_OR_RETURN(std::vector<NeedMoney> needs, visible_needs(context_, actor));
+  std::vector<UnfundedNeed> out;
+  for (NeedMoney& entry : needs) {
+    const bool critical = entry.need.priority == 5 || entry.need.national_priority == 5;
+    const Cents gap = entry.need.amount - entry.committed;
+    if (!critical || gap <= 0) continue;
+    out.push_back(UnfundedNeed{std::move(entry.need), entry.committed, gap});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const UnfundedNeed& a, const UnfundedNeed& b) { return a.gap > b.gap; });
+  return out;
+}
+
+Result<std::vector<DonorPortfolio>> CoverageService::donor_portfolios(const policy::Actor& actor) {
+  const bool office = actor.signed_in && is_office(actor.role);
+  if (!office && !(actor.signed_in && actor.role == Role::kDonor)) return forbidden();
+  TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
+  store::OfferFilter filter;
+  if (!office) filter.org = actor.org;
+  std::map<Id, DonorPortfolio> portfolios;
+  store::PageRequest page{.limit = 200, .cursor = {}};
+  while (true) {
+    TALLINN_ASSIGN_OR_RETURN(store::Page<Offer> chunk,
+                             transaction->list_offers(policy::read_scope(actor), filter, page));
+    for (const Offer& offer : chunk.items) {
+      if (policy::decide(actor, Action::kRead, policy_record(offer)) != policy::Verdict::kAllow) {
+        continue;
+      }
+      const std::optional<int64_t> rate = rate_micros_of(offer.currency);
+      if (!rate) return internal_error();
+      TALLINN_ASSIGN_OR_RETURN(std::vector<Allocation> allocations,
+                               transaction->list_allocations({.offer = offer.id}));
+      Ledger sums;
+      add_up(sums, allocations, [](const Allocation& a) { return a.amount; });
+      DonorPortfolio& portfolio = portfolios[offer.org];
+      portfolio.org = offer.org;
+      portfolio.offers += 1;
+      portfolio.pledged += convert_to_eur(offer.budget, *rate);
+      portfolio.approved += sums.approved;
+      portfolio.committed += sums.committed;
+      portfolio.delivered += sums.delivered;
+    }
+    if (chunk.next.empty()) break;
+    page.cursor = chunk.next;
+  }
+  std::vector<DonorPortfolio> out;
+  for (auto& [org, portfolio] : portfolios) out.push_back(std::move(portfolio));
+  return out;
+}
+
+Result<PublicSummary> CoverageService::public_summary() {
+  const policy::Actor anonymous = policy::Actor::anonymous();
+  TALLINN_ASSIGN_OR_RETURN(std::vector<NeedMoney> needs, visible_needs(context_, anonymous));
+  PublicSummary summary;
+  summary.by_sector = build_coverage(needs, CoverageBy::kSector, true);
+  for (NeedMoney& entry : needs) {
+    if (entry.need.tlp == Tlp::kClear) summary.clear_needs.push_back(std::move(entry.need));
+  }
+  return summary;
+}
+
+}  // namespace tallinn::service

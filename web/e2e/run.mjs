@@ -1,0 +1,425 @@
+// End-to-end tests of the web application: a real `tallinn serve` on a fresh
+// SQLite database loaded with `tallinn demo`, driven through Debian's
+// Chromium by playwright-core (no browser downloads). One journey per role,
+// the XSS case, a locale switch, security headers; a screenshot of each main
+// page is saved in $TALLINN_WEB_ARTIFACTS.
+//
+//   TALLINN=build/src/tallinn TALLINN_WEB_DIST=build/web/dist node e2e/run.mjs
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const tallinn = process.env.TALLINN;
+const webRoot = process.env.TALLINN_WEB_DIST;
+const artifacts = resolve(process.env.TALLINN_WEB_ARTIFACTS ?? 'e2e-artifacts');
+const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+if (!tallinn || !webRoot) {
+  console.error('set TALLINN and TALLINN_WEB_DIST');
+  process.exit(2);
+}
+const PASSWORD = 'tallinn-demo-2026';
+const email = (role) => `${role.replace(/_/g, '-')}@demo.tallinn.example`;
+
+const work = mkdtempSync(join(tmpdir(), 'tallinn-web-e2e-'));
+mkdirSync(artifacts, { recursive: true });
+const db = `sqlite://${work}/e2e.db`;
+let server;
+let browser;
+let passed = 0;
+let failed = 0;
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+async function startServer() {
+  execFileSync(tallinn, ['demo', '--db', db], { stdio: 'ignore' });
+  const port = await freePort();
+  server = spawn(tallinn, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', webRoot], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return base;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function test(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    passed++;
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL ${name}: ${error.stack ?? error}`);
+  }
+}
+
+// A fresh browser context per journey: its own cookies and localStorage.
+async function withPage(base, body, { locale = 'en', viewport = { width: 1366, height: 900 } } = {}) {
+  const context = await browser.newContext({ baseURL: base, viewport, locale: locale === 'uk' ? 'uk-UA' : 'en-GB' });
+  await context.addInitScript((lang) => {
+    if (!localStorage.getItem('tallinn.locale')) localStorage.setItem('tallinn.locale', lang);
+  }, locale);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 40[14]/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', async (d) => {
+    problems.push(`dialog opened: ${d.message()}`);
+    await d.dismiss();
+  });
+  try {
+    await body(page);
+    assert(problems.length === 0, `browser problems: ${problems.join(' | ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+async function signIn(page, role) {
+  await page.goto('/');
+  await page.getByLabel('Email').fill(email(role));
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+}
+
+function navTo(page, name) {
+  return page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name, exact: true }).click();
+}
+
+// A GET sent exactly as written (fetch would normalise dot segments away).
+function rawGet(base, path) {
+  const { hostname, port } = new URL(base);
+  return new Promise((done, fail) => {
+    get({ hostname, port, path }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => done({ status: response.statusCode, body }));
+    }).on('error', fail);
+  });
+}
+
+async function navLinks(page) {
+  return page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allInnerTexts();
+}
+
+async function shot(page, name) {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+async function apiAs(base, role) {
+  const response = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: email(role), password: PASSWORD }),
+  });
+  const { token } = await response.json();
+  return async (method, path, body) => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: r.status, body: r.status === 204 ? null : await r.json() };
+  };
+}
+
+async function main() {
+  const base = await startServer();
+  browser = await chromium.launch({
+    executablePath: browserPath,
+    headless: true,
+    // Playwright gives every launch a fresh, empty profile directory itself.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+
+  await test('static serving: CSP, caching, SPA fallback, no traversal', async () => {
+    const index = await fetch(`${base}/needs/whatever`);
+    assert(index.status === 200, `fallback status ${index.status}`);
+    const csp = index.headers.get('content-security-policy') ?? '';
+    assert(csp.includes("script-src 'self'") && !csp.includes('unsafe-inline'), `CSP: ${csp}`);
+    assert(index.headers.get('x-frame-options') === 'DENY', 'X-Frame-Options');
+    const html = await index.text();
+    assert(!/<script>(?!<)/.test(html) && !/<script(?![^>]*src=)[^>]*>/.test(html), 'no inline script in index.html');
+    const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)[1];
+    const script = await fetch(`${base}${asset}`);
+    assert(script.headers.get('cache-control').includes('immutable'), 'hashed assets are immutable');
+    assert(script.headers.get('content-type').startsWith('text/javascript'), 'script content type');
+    assert((await fetch(`${base}/api/v1/nothing`)).status === 404, 'API 404 stays JSON');
+    for (const path of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2f..%2fetc%2fpasswd']) {
+      const answer = await rawGet(base, path);
+      assert(answer.status === 404 && !answer.body.includes('root:'), `traversal ${path}: ${answer.status}`);
+    }
+  });
+
+  await test('public transparency page without sign-in', async () => {
+    await withPage(base, async (page) => {
+      await page.goto('/public');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      assert((await page.getByRole('navigation', { name: 'Main navigation' }).count()) === 0, 'no navigation when signed out');
+      await shot(page, 'public');
+    });
+  });
+
+  await test('sign-in refuses a wrong password', async () => {
+    await withPage(base, async (page) => {
+      await page.goto('/');
+      await page.getByLabel('Email').fill(email('donor'));
+      await page.getByLabel('Password').fill('wrong password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
+      await shot(page, 'signin');
+    });
+  });
+
+  await test('beneficiary: states a need and submits it', async () => {
+    await withPage(base, async (page) => {
+      await signIn(page, 'beneficiary');
+      const links = await navLinks(page);
+      assert(JSON.stringify(links) === JSON.stringify(['Home', 'Needs', 'New need', 'Allocations']), `nav ${links}`);
+      await shot(page, 'home-beneficiary');
+      await navTo(page, 'New need');
+      await page.getByLabel('Title').fill('Firewalls for the Kharkiv water utility');
+      await page.getByLabel('Description').fill('Two redundant firewalls, = formula-looking text stays text');
+      await page.getByLabel('Sector').selectOption('drinking-water');
+      await page.getByLabel('Region').selectOption('UA-63');
+      await page.getByLabel('Category').selectOption('equipment');
+      await page.getByLabel('Amount (EUR)').fill('45000.50');
+      await shot(page, 'need-form');
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.getByText('Firewalls for the Kharkiv water utility').waitFor();
+      await page.getByText('TLP:AMBER').first().waitFor();
+      await page.getByText('€45,000.50').waitFor();
+      await page.getByRole('button', { name: /Submitted/ }).click();
+      await page.locator('.labels .status-submitted').waitFor();
+      await navTo(page, 'Needs');
+      await page.getByRole('link', { name: 'Firewalls for the Kharkiv water utility' }).waitFor();
+      await shot(page, 'needs-beneficiary');
+    });
+  });
+
+  await test('front office: takes a need in for a beneficiary, filters the list', async () => {
+    await withPage(base, async (page) => {
+      await signIn(page, 'front_office');
+      const links = await navLinks(page);
+      assert(links.includes('Coverage') && !links.includes('Audit trail'), `nav ${links}`);
+      await navTo(page, 'New need');
+      const org = page.getByLabel('For organisation');
+      await org.locator('option').nth(1).waitFor({ state: 'attached' });
+      await org.selectOption({ index: 1 });
+      await page.getByLabel('Title').fill('Intake: EDR for Odesa hospital');
+      await page.getByLabel('Amount (EUR)').fill('12000');
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.getByText('Intake: EDR for Odesa hospital').waitFor();
+      await navTo(page, 'Needs');
+      await page.getByLabel('Status').selectOption('published');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.waitForFunction(() => {
+        const statuses = [...document.querySelectorAll('tbody .status')].map((s) => s.textContent);
+        return statuses.length > 0 && statuses.every((s) => s === 'Published');
+      });
+      await page.getByLabel('Status').selectOption('');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await page.getByText('Page 2').waitFor();
+      await page.getByRole('button', { name: 'Previous page' }).click();
+      await page.getByText('Page 1').waitFor();
+      await shot(page, 'needs-front-office');
+    });
+  });
+
+  await test('back office: validation queue, validate and publish, audit trail', async () => {
+    await withPage(base, async (page) => {
+      await signIn(page, 'back_office');
+      await shot(page, 'home-back-office');
+      await navTo(page, 'Validation queue');
+      await page.locator('tbody tr').first().waitFor();
+      await shot(page, 'queue');
+      await page.locator('tbody a').first().click();
+      await page.getByRole('button', { name: /Validated/ }).click();
+      await page.locator('.labels .status-validated').waitFor();
+      await page.getByRole('button', { name: /Published/ }).click();
+      await page.locator('.labels .status-published').waitFor();
+      await page.getByRole('heading', { name: 'History' }).waitFor();
+      await shot(page, 'need-detail');
+      await navTo(page, 'Audit trail');
+      await page.locator('tbody tr').first().waitFor();
+      await shot(page, 'audit');
+    });
+  });
+
+  await test('ua authority: reads needs and coverage', async () => {
+    await withPage(base, async (page) => {
+      await signIn(page, 'ua_authority');
+      const links = await navLinks(page);
+      assert(!links.includes('New need') && links.includes('Coverage'), `nav ${links}`);
+      await navTo(page, 'Needs');
+      await page.locator('tbody tr').first().waitFor();
+    });
+  });
+
+  await test('donor: offers, creates one', async () => {
+    await withPage(base, async (page) => {
+      await signIn(page, 'donor');
+      const links = await navLinks(page);
+      assert(links.includes('New offer') && !links.includes('New need'), `nav ${links}`);
+      await navTo(page, 'Offers');
+      await page.locator('tbody tr').first().waitFor();
+      await shot(page, 'offers');
+      await navTo(page, 'New offer');
+      await page.getByLabel('Title').fill('Estonian EDR programme 2027');
+      await page.getByLabel('Budget (EUR)').fill('250000');
+      await page.getByLabel('Sectors').selectOption(['energy', 'health']);
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.getByText('Estonian EDR programme 2027').waitFor();
+      await page.getByText('€250,000.00').waitFor();
+      await shot(page, 'offer-detail');
+    });
+  });
+
+  await test('observer: coverage map and charts, no writing', async () => {
+    await withPage(base, async (page) => {
+      await signIn(page, 'observer');
+      const links = await navLinks(page);
+      assert(!links.some((l) => /New/.test(l)), `nav ${links}`);
+      await navTo(page, 'Coverage');
+      await page.locator('svg.map rect').nth(26).waitFor();
+      await page.locator('figure.chart canvas').first().waitFor();
+      await shot(page, 'coverage');
+    });
+  });
+
+  await test('implementer: home and allocations', async () => {
+    await withPage(base, async (page) => {
+      await signIn(page, 'implementer');
+      const links = await navLinks(page);
+      assert(JSON.stringify(links) === JSON.stringify(['Home', 'Allocations', 'Needs']), `nav ${links}`);
+      await shot(page, 'home-implementer');
+    });
+  });
+
+  await test('admin: organisations and users, no content', async () => {
+    await withPage(base, async (page) => {
+      await signIn(page, 'admin');
+      const links = await navLinks(page);
+      assert(JSON.stringify(links) === JSON.stringify(['Home', 'Organisations', 'Users', 'Audit trail']), `nav ${links}`);
+      await navTo(page, 'Organisations');
+      await page.getByLabel('Name').fill('Kherson regional hospital');
+      await page.getByLabel('Kind').selectOption('beneficiary');
+      await page.getByLabel('Country (two letters)').fill('UA');
+      await page.getByRole('button', { name: 'Add organisation' }).click();
+      await page.getByRole('cell', { name: 'Kherson regional hospital' }).waitFor();
+      await shot(page, 'organisations');
+      await navTo(page, 'Users');
+      await page.locator('tbody tr').first().waitFor();
+      await shot(page, 'users');
+    });
+  });
+
+  await test('XSS: stored markup in a need renders as text, no script runs', async () => {
+    const asBeneficiary = await apiAs(base, 'beneficiary');
+    const svg = '<svg onload=alert(1)>';
+    const img = '<img src=x onerror=alert(2)>';
+    const created = await asBeneficiary('POST', '/api/v1/needs', {
+      title: svg, description: `${img} <script>alert(3)</script>`, sector: 'energy', region: 'UA-30',
+      category: 'software', amount: 100, priority: 2,
+    });
+    assert(created.status === 201, `create ${created.status}`);
+    await withPage(base, async (page) => {
+      await signIn(page, 'beneficiary');
+      await navTo(page, 'Needs');
+      await page.getByRole('link', { name: svg }).waitFor();
+      await page.getByRole('link', { name: svg }).click();
+      await page.getByText(img, { exact: false }).waitFor();
+      assert((await page.locator('main svg[onload], main img[onerror], main script').count()) === 0, 'markup was parsed');
+      await page.waitForTimeout(300);
+      await shot(page, 'xss');
+    });
+  });
+
+  await test('locale switch to Ukrainian, remembered across reloads', async () => {
+    await withPage(base, async (page) => {
+      await signIn(page, 'back_office');
+      await page.getByLabel('Language').selectOption('uk');
+      await page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Потреби', exact: true }).click();
+      await page.getByRole('heading', { name: 'Потреби' }).waitFor();
+      await page.getByRole('columnheader', { name: 'Сума (EUR)' }).waitFor();
+      assert((await page.locator('html').getAttribute('lang')) === 'uk', 'html lang');
+      await page.reload();
+      await page.getByRole('button', { name: 'Вийти' }).waitFor();
+      const amount = await page.locator('tbody td.num').first().innerText();
+      assert(/,\d\d\s?(EUR|€)$/.test(amount), `Ukrainian money format: ${amount}`);
+      await shot(page, 'needs-uk');
+      await page.getByLabel('Мова').selectOption('en');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    }, { locale: 'en' });
+  });
+
+  await test('tablet width: navigation and tables stay usable', async () => {
+    await withPage(base, async (page) => {
+      await signIn(page, 'front_office');
+      await navTo(page, 'Needs');
+      await page.locator('tbody tr').first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 1, `page scrolls sideways by ${overflow}px`);
+      await shot(page, 'needs-tablet');
+    }, { viewport: { width: 768, height: 1024 } });
+  });
+
+  await test('keyboard: skip link and sign-in by keyboard alone', async () => {
+    await withPage(base, async (page) => {
+      await page.goto('/');
+      await page.getByLabel('Email').waitFor();
+      await page.keyboard.press('Tab');
+      assert((await page.evaluate(() => document.activeElement?.textContent)) === 'Skip to content', 'skip link first');
+      await page.getByLabel('Email').focus();
+      await page.keyboard.type(email('donor'));
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    });
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  failed++;
+  console.log(`FAIL setup: ${error.stack ?? error}`);
+} finally {
+  await browser?.close().catch(() => undefined);
+  server?.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`web e2e: ${passed} passed, ${failed} failed; screenshots in ${artifacts}`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,0 +1,116 @@
+// The API client: same origin, the session cookie (HttpOnly, SameSite=Strict)
+// and X-Requested-With on every call, which the server requires of
+// cookie-authenticated changes (CSRF).
+import { pageQuery, type Page } from './paging';
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { 'X-Requested-With': 'tallinn', Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return undefined as T;
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = data?.error ?? {};
+    throw new ApiError(response.status, error.code ?? 'error', error.message ?? response.statusText, error.field);
+  }
+  return data as T;
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+
+export function list<T>(path: string, params: Record<string, string | number | null | undefined>) {
+  return get<Page<T>>(path + pageQuery(params));
+}
+
+export type Role =
+  | 'beneficiary'
+  | 'front_office'
+  | 'back_office'
+  | 'ua_authority'
+  | 'donor'
+  | 'observer'
+  | 'implementer'
+  | 'admin';
+export type Tlp = 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+
+export interface User {
+  id: string;
+  org: string;
+  email: string;
+  role: Role;
+  disabled?: boolean;
+  version?: number;
+  created_at?: string;
+}
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: Role;
+  country: string | null;
+  version: number;
+  created_at: string;
+}
+export interface Need {
+  id: string;
+  org: string;
+  title: string;
+  description: string;
+  sector: string;
+  region: string;
+  category: string;
+  amount: number;
+  priority: number;
+  divisible: boolean;
+  national_priority: number | null;
+  tlp: Tlp;
+  status: string;
+  duplicate_of: string | null;
+  creator: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface Offer {
+  id: string;
+  org: string;
+  title: string;
+  description: string;
+  budget: number;
+  sectors: string[];
+  regions: string[];
+  categories: string[];
+  tlp: Tlp;
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface AuditEntry {
+  sequence: number;
+  time: string;
+  actor_user: string | null;
+  actor_org: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  outcome: string;
+  changed_fields: string;
+}

@@ -1,0 +1,104 @@
+import { useEffect } from 'preact/hooks';
+import { locale, setLocale, t, type Locale } from './i18n';
+import { currentPath, match } from './router';
+import { navigationFor, signOut, user } from './session';
+import { SignInPage } from './pages/signin';
+import { HomePage } from './pages/home';
+import { NeedsPage } from './pages/needs';
+import { NeedPage } from './pages/need';
+import { NeedFormPage } from './pages/need_form';
+import { OffersPage, OfferPage, OfferFormPage } from './pages/offers';
+import { OrganisationsPage, UsersPage, AuditPage } from './pages/admin';
+import { CoveragePage } from './pages/coverage';
+import { PublicPage } from './pages/public';
+import { AllocationsPage } from './pages/allocations';
+
+function LanguageSwitch() {
+  return (
+    <div class="language">
+      <label for="language">{t('language')}</label>
+      <select id="language" value={locale.value} onChange={(e) => setLocale((e.target as HTMLSelectElement).value as Locale)}>
+        <option value="uk" lang="uk">Українська</option>
+        <option value="en" lang="en">English</option>
+      </select>
+    </div>
+  );
+}
+
+function Routes({ path }: { path: string }) {
+  const p = path.split('?')[0];
+  let m;
+  if (p === '/') return <HomePage />;
+  if (p === '/needs') return <NeedsPage key="needs" />;
+  if (p === '/queue') return <NeedsPage key="queue" queue />;
+  if (p === '/needs/new') return <NeedFormPage />;
+  if ((m = match('/needs/:id/edit', p))) return <NeedFormPage id={m.id} />;
+  if ((m = match('/needs/:id', p))) return <NeedPage id={m.id} />;
+  if (p === '/offers') return <OffersPage />;
+  if (p === '/offers/new') return <OfferFormPage />;
+  if ((m = match('/offers/:id/edit', p))) return <OfferFormPage id={m.id} />;
+  if ((m = match('/offers/:id', p))) return <OfferPage id={m.id} />;
+  if (p === '/coverage') return <CoveragePage />;
+  if (p === '/allocations') return <AllocationsPage />;
+  if (p === '/organisations') return <OrganisationsPage />;
+  if (p === '/users') return <UsersPage />;
+  if (p === '/audit') return <AuditPage />;
+  return <p>{t('notFound')}</p>;
+}
+
+export function App() {
+  const path = currentPath.value;
+  const me = user.value;
+  useEffect(() => {
+    document.documentElement.lang = locale.value;
+  }, [locale.value]);
+  // Move focus to the new page's heading for keyboard and screen-reader users.
+  useEffect(() => {
+    document.getElementById('page-title')?.focus({ preventScroll: true });
+  }, [path]);
+
+  const isPublic = path.split('?')[0] === '/public';
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header class="top">
+        <a class="brand" href={me ? '/' : '/public'}>
+          {t('appName')}
+        </a>
+        <LanguageSwitch />
+        {me && (
+          <div class="who">
+            <span>{t('signedInAs', { email: me.email, role: t(`role_${me.role}`) })}</span>
+            <button type="button" onClick={() => signOut()}>
+              {t('signOut')}
+            </button>
+          </div>
+        )}
+      </header>
+      {me && !isPublic && (
+        <nav aria-label={t('mainNavigation')} class="nav">
+          <ul>
+            {navigationFor(me.role).map((item) => {
+              const here = path.split('?')[0] === item.href;
+              return (
+                <li key={item.href}>
+                  <a href={item.href} aria-current={here ? 'page' : undefined}>
+                    {t(item.key)}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
+      <main id="main">
+        {isPublic ? <PublicPage /> : me === undefined ? <p>{t('loading')}</p> : me === null ? <SignInPage /> : <Routes path={path} />}
+      </main>
+      <footer class="foot">
+        <a href="/public">{t('publicPage')}</a>
+      </footer>
+    </>
+  );
+}

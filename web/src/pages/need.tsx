@@ -1,0 +1,105 @@
+import { useState } from 'preact/hooks';
+import { get, post, type Need } from '../api';
+import { formatDate, formatMoney, locale, t, term } from '../i18n';
+import { orgName, user } from '../session';
+import { mayEditNeed, regionName, transitionsFor } from '../vocab';
+import { ErrorBox, Field, PageTitle, StatusBadge, TlpLabel, useLoad } from '../components';
+
+export function NeedPage({ id }: { id: string }) {
+  const me = user.value!;
+  const [need, error, reload] = useLoad(() => get<Need>(`/api/v1/needs/${encodeURIComponent(id)}`), [id]);
+  const [reason, setReason] = useState('');
+  const [duplicateOf, setDuplicateOf] = useState('');
+  const [actionError, setActionError] = useState<unknown>(null);
+  const lang = locale.value;
+
+  async function move(to: string) {
+    setActionError(null);
+    try {
+      const body: Record<string, string> = { to };
+      if (reason) body.reason = reason;
+      if (to === 'duplicate') body.duplicate_of = duplicateOf;
+      await post(`/api/v1/needs/${encodeURIComponent(id)}/transition`, body);
+      setReason('');
+      reload();
+    } catch (failure) {
+      setActionError(failure);
+    }
+  }
+
+  if (error) return <ErrorBox error={error} />;
+  if (!need) return <p>{t('loading')}</p>;
+  const moves = transitionsFor(me.role, need.status);
+  const own = need.org === me.org;
+  return (
+    <article class="record">
+      <PageTitle k="needTitle" />
+      <h2 class="record-title">{need.title}</h2>
+      <p class="labels">
+        <TlpLabel tlp={need.tlp} /> <StatusBadge status={need.status} />
+      </p>
+      <dl class="facts">
+        <dt>{t('organisation')}</dt>
+        <dd>{orgName(need.org)}</dd>
+        <dt>{t('sector')}</dt>
+        <dd>{term(need.sector)}</dd>
+        <dt>{t('category')}</dt>
+        <dd>{term(need.category)}</dd>
+        <dt>{t('region')}</dt>
+        <dd>{regionName(need.region, lang)}</dd>
+        <dt>{t('amount')}</dt>
+        <dd>{formatMoney(need.amount)}</dd>
+        <dt>{t('priority')}</dt>
+        <dd>{need.priority}</dd>
+        <dt>{t('nationalPriority')}</dt>
+        <dd>{need.national_priority ?? '—'}</dd>
+        <dt>{t('divisible')}</dt>
+        <dd>{need.divisible ? '✓' : '✗'}</dd>
+      </dl>
+      <h3>{t('description')}</h3>
+      <p class="description">{need.description}</p>
+      {mayEditNeed(me.role, need.status, own) && (
+        <p>
+          <a class="button" href={`/needs/${need.id}/edit`}>
+            {t('edit')}
+          </a>
+        </p>
+      )}
+      {moves.length > 0 && (
+        <section class="actions" aria-labelledby="actions-title">
+          <h3 id="actions-title">{t('actions')}</h3>
+          <Field label={t('reason')} id="reason">
+            <input id="reason" value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+          </Field>
+          {moves.includes('duplicate') && (
+            <Field label={t('duplicateOf')} id="duplicate-of">
+              <input id="duplicate-of" value={duplicateOf} onInput={(e) => setDuplicateOf((e.target as HTMLInputElement).value)} />
+            </Field>
+          )}
+          <div class="buttons">
+            {moves.map((to) => (
+              <button type="button" key={to} data-to={to} onClick={() => move(to)}>
+                {t('transitionTo', { state: term(to) })}
+              </button>
+            ))}
+          </div>
+          <ErrorBox error={actionError} />
+        </section>
+      )}
+      <section aria-labelledby="history-title">
+        <h3 id="history-title">{t('history')}</h3>
+        <ol class="history">
+          <li>
+            <time dateTime={need.created_at}>{formatDate(need.created_at)}</time> — {t('historyCreated', { who: need.creator.slice(0, 8) })}
+          </li>
+          {need.version > 1 && (
+            <li>
+              <time dateTime={need.updated_at}>{formatDate(need.updated_at)}</time> — {t('historyUpdated', { version: need.version })}:{' '}
+              <StatusBadge status={need.status} />
+            </li>
+          )}
+        </ol>
+      </section>
+    </article>
+  );
+}

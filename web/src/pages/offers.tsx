@@ -1,0 +1,176 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { get, list, patch, post, type Offer } from '../api';
+import { download, exportCsv, exportHxl, type Column } from '../csv';
+import { formatDate, formatMoney, locale, t, term } from '../i18n';
+import { CursorPager, type Page } from '../paging';
+import { navigate } from '../router';
+import { orgName, user } from '../session';
+import { CATEGORIES, REGIONS, SECTORS, TLPS, mayEditOffer, regionName } from '../vocab';
+import { ErrorBox, Field, PageTitle, Select, StatusBadge, TlpLabel, useLoad } from '../components';
+
+const offerColumns: Column<Offer>[] = [
+  { header: 'id', hxl: '#activity+id', value: (o) => o.id },
+  { header: 'title', hxl: '#activity+name', value: (o) => o.title },
+  { header: 'donor', hxl: '#org+funder+name', value: (o) => orgName(o.org) },
+  { header: 'budget_eur', hxl: '#value+offered+eur', value: (o) => o.budget },
+  { header: 'sectors', hxl: '#sector+code', value: (o) => o.sectors.join(' ') },
+  { header: 'regions', hxl: '#adm1+code', value: (o) => o.regions.join(' ') },
+  { header: 'status', hxl: '#status', value: (o) => o.status },
+  { header: 'tlp', hxl: '#meta+tlp', value: (o) => o.tlp },
+];
+
+export function OffersPage() {
+  const pager = useMemo(() => new CursorPager(), []);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [page, error] = useLoad<Page<Offer>>(() => list<Offer>('/api/v1/offers', { limit: 25, cursor }), [cursor]);
+  return (
+    <section>
+      <PageTitle k="offersTitle" />
+      <ErrorBox error={error} />
+      {!page && !error && <p>{t('loading')}</p>}
+      {page && (
+        <>
+          <div class="toolbar">
+            <button type="button" onClick={() => download('offers.csv', exportCsv(offerColumns, page.items))}>{t('exportCsv')}</button>
+            <button type="button" onClick={() => download('offers-hxl.csv', exportHxl(offerColumns, page.items))}>{t('exportHxl')}</button>
+          </div>
+          {page.items.length === 0 ? (
+            <p>{t('empty')}</p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('title')}</th>
+                    <th scope="col">{t('tlp')}</th>
+                    <th scope="col">{t('organisation')}</th>
+                    <th scope="col" class="num">{t('budget')}</th>
+                    <th scope="col">{t('status')}</th>
+                    <th scope="col">{t('created')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((offer) => (
+                    <tr key={offer.id}>
+                      <td><a href={`/offers/${offer.id}`}>{offer.title}</a></td>
+                      <td><TlpLabel tlp={offer.tlp} /></td>
+                      <td>{orgName(offer.org)}</td>
+                      <td class="num">{formatMoney(offer.budget)}</td>
+                      <td><StatusBadge status={offer.status} /></td>
+                      <td class="date">{formatDate(offer.created_at)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <nav class="pager" aria-label={t('page', { n: pager.pageNumber })}>
+            <button type="button" disabled={!pager.hasPrevious} onClick={() => setCursor(pager.previous())}>{t('previous')}</button>
+            <span>{t('page', { n: pager.pageNumber })}</span>
+            <button type="button" disabled={!pager.hasNext(page)} onClick={() => setCursor(pager.next(page))}>{t('next')}</button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function OfferPage({ id }: { id: string }) {
+  const me = user.value!;
+  const [offer, error] = useLoad(() => get<Offer>(`/api/v1/offers/${encodeURIComponent(id)}`), [id]);
+  const lang = locale.value;
+  if (error) return <ErrorBox error={error} />;
+  if (!offer) return <p>{t('loading')}</p>;
+  return (
+    <article class="record">
+      <PageTitle k="offerTitle" />
+      <h2 class="record-title">{offer.title}</h2>
+      <p class="labels"><TlpLabel tlp={offer.tlp} /> <StatusBadge status={offer.status} /></p>
+      <dl class="facts">
+        <dt>{t('organisation')}</dt><dd>{orgName(offer.org)}</dd>
+        <dt>{t('budget')}</dt><dd>{formatMoney(offer.budget)}</dd>
+        <dt>{t('sectors')}</dt><dd>{offer.sectors.map((s) => term(s)).join(', ') || '—'}</dd>
+        <dt>{t('regions')}</dt><dd>{offer.regions.map((r) => regionName(r, lang)).join(', ') || '—'}</dd>
+        <dt>{t('categories')}</dt><dd>{offer.categories.map((c) => term(c)).join(', ') || '—'}</dd>
+      </dl>
+      <h3>{t('description')}</h3>
+      <p class="description">{offer.description}</p>
+      {mayEditOffer(me.role, offer.org === me.org) && (
+        <p><a class="button" href={`/offers/${offer.id}/edit`}>{t('edit')}</a></p>
+      )}
+      <section aria-labelledby="history-title">
+        <h3 id="history-title">{t('history')}</h3>
+        <ol class="history">
+          <li><time dateTime={offer.created_at}>{formatDate(offer.created_at)}</time> — {t('created')}</li>
+          {offer.version > 1 && (
+            <li><time dateTime={offer.updated_at}>{formatDate(offer.updated_at)}</time> — {t('historyUpdated', { version: offer.version })}</li>
+          )}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+function MultiSelect({ id, values, options, onChange, display }: {
+  id: string; values: string[]; options: readonly string[]; onChange: (v: string[]) => void; display: (v: string) => string;
+}) {
+  return (
+    <select id={id} multiple size={6} onChange={(e) => onChange(Array.from((e.target as HTMLSelectElement).selectedOptions, (o) => o.value))}>
+      {options.map((o) => (
+        <option key={o} value={o} selected={values.includes(o)}>{display(o)}</option>
+      ))}
+    </select>
+  );
+}
+
+export function OfferFormPage({ id }: { id?: string }) {
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [budget, setBudget] = useState('');
+  const [sectors, setSectors] = useState<string[]>([]);
+  const [regions, setRegions] = useState<string[]>([]);
+  const [categories, setCategories] = useState<string[]>([]);
+  const [tlp, setTlp] = useState('AMBER');
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const lang = locale.value;
+  useEffect(() => {
+    if (!id) return;
+    get<Offer>(`/api/v1/offers/${encodeURIComponent(id)}`).then((o) => {
+      setTitle(o.title); setDescription(o.description); setBudget(String(o.budget)); setSectors(o.sectors);
+      setRegions(o.regions); setCategories(o.categories); setTlp(o.tlp); setVersion(o.version);
+    }, setError);
+  }, [id]);
+  async function submit(event: Event) {
+    event.preventDefault();
+    setError(null);
+    const body = { title, description, budget: Number(budget), sectors, regions, categories, tlp };
+    try {
+      const saved = id
+        ? await patch<Offer>(`/api/v1/offers/${encodeURIComponent(id)}`, { ...body, version })
+        : await post<Offer>('/api/v1/offers', body);
+      navigate(`/offers/${saved.id}`);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+  return (
+    <section>
+      <PageTitle k={id ? 'editOfferTitle' : 'newOfferTitle'} />
+      <form class="form" onSubmit={submit}>
+        <Field label={t('title')} id="title"><input id="title" required maxLength={200} value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} /></Field>
+        <Field label={t('description')} id="description"><textarea id="description" rows={3} value={description} onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} /></Field>
+        <Field label={t('budget')} id="budget"><input id="budget" type="number" min="0" step="0.01" required value={budget} onInput={(e) => setBudget((e.target as HTMLInputElement).value)} /></Field>
+        <Field label={t('sectors')} id="sectors"><MultiSelect id="sectors" values={sectors} options={SECTORS} onChange={setSectors} display={(v) => term(v)} /></Field>
+        <Field label={t('regions')} id="regions"><MultiSelect id="regions" values={regions} options={REGIONS.map((r) => r.code)} onChange={setRegions} display={(c) => regionName(c, lang)} /></Field>
+        <Field label={t('categories')} id="categories"><MultiSelect id="categories" values={categories} options={CATEGORIES} onChange={setCategories} display={(v) => term(v)} /></Field>
+        <Field label={t('tlp')} id="tlp"><Select id="tlp" value={tlp} options={TLPS} display={(v) => v} onChange={setTlp} /></Field>
+        <ErrorBox error={error} />
+        <div class="buttons">
+          <button type="submit">{id ? t('save') : t('create')}</button>
+          <a class="button secondary" href={id ? `/offers/${id}` : '/offers'}>{t('cancel')}</a>
+        </div>
+      </form>
+    </section>
+  );
+}

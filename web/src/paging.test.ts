@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { CursorPager, pageQuery } from './paging';
+import { isSuppressed, shade, toCell } from './coverage';
+import { match } from './router';
+import { transitionsFor, mayEditNeed } from './vocab';
+
+describe('cursor paging', () => {
+  it('walks forward with next cursors and back without offsets', () => {
+    const pager = new CursorPager();
+    expect(pager.current).toBeNull();
+    expect(pager.hasPrevious).toBe(false);
+    expect(pager.next({ items: [1], next: 'c2' })).toBe('c2');
+    expect(pager.next({ items: [2], next: 'c3' })).toBe('c3');
+    expect(pager.pageNumber).toBe(3);
+    expect(pager.previous()).toBe('c2');
+    expect(pager.previous()).toBeNull();
+    expect(pager.previous()).toBeNull();
+    expect(pager.pageNumber).toBe(1);
+  });
+  it('stays on the last page', () => {
+    const pager = new CursorPager();
+    const last = { items: [], next: null };
+    expect(pager.hasNext(last)).toBe(false);
+    expect(pager.next(last)).toBeNull();
+    expect(pager.pageNumber).toBe(1);
+  });
+  it('forgets the pages ahead after going back and taking another branch', () => {
+    const pager = new CursorPager();
+    pager.next({ items: [], next: 'a' });
+    pager.next({ items: [], next: 'b' });
+    pager.previous();
+    pager.next({ items: [], next: 'x' });
+    expect(pager.current).toBe('x');
+    expect(pager.pageNumber).toBe(3);
+  });
+  it('builds queries without empty parameters and encodes cursors', () => {
+    expect(pageQuery({ limit: 25, cursor: null, status: '', q: 'a b&c' })).toBe('?limit=25&q=a+b%26c');
+    expect(pageQuery({})).toBe('');
+  });
+});
+
+describe('coverage', () => {
+  it('suppresses cells of 1 or 2 records for observers only', () => {
+    expect(isSuppressed(2, true)).toBe(true);
+    expect(isSuppressed(3, true)).toBe(false);
+    expect(isSuppressed(0, true)).toBe(false);
+    expect(isSuppressed(1, false)).toBe(false);
+  });
+  it('reads suppressed cells from the API', () => {
+    expect(toCell({ key: 'UA-30', count: null, gap: null }).suppressed).toBe(true);
+    expect(toCell({ key: 'UA-30', count: 5, gap: 100, needed: 200 }).gap).toBe(100);
+  });
+  it('shades relative to the largest value', () => {
+    expect(shade(0, 10)).toBe(0);
+    expect(shade(10, 10)).toBe(1);
+    expect(shade(5, 0)).toBe(0);
+  });
+});
+
+describe('routes and permissions shown', () => {
+  it('matches parameters', () => {
+    expect(match('/needs/:id', '/needs/abc?x=1')).toEqual({ id: 'abc' });
+    expect(match('/needs/:id', '/needs/')).toBeNull();
+    expect(match('/needs/:id/edit', '/needs/abc')).toBeNull();
+  });
+  it('offers transitions by role', () => {
+    expect(transitionsFor('back_office', 'submitted')).toEqual(['validated', 'rejected', 'duplicate']);
+    expect(transitionsFor('donor', 'submitted')).toEqual([]);
+    expect(mayEditNeed('beneficiary', 'validated', true)).toBe(false);
+    expect(mayEditNeed('beneficiary', 'draft', false)).toBe(false);
+  });
+});

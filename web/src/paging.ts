@@ -1,0 +1,51 @@
+// Cursor paging over the API's lists ({"items", "next"}): the pager keeps
+// the cursors of the pages already seen, so "previous" needs no offset and
+// a list is never loaded whole.
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export class CursorPager {
+  private cursors: (string | null)[] = [null];
+  private index = 0;
+
+  get current(): string | null {
+    return this.cursors[this.index];
+  }
+  get pageNumber(): number {
+    return this.index + 1;
+  }
+  get hasPrevious(): boolean {
+    return this.index > 0;
+  }
+  hasNext(page: Page<unknown> | null): boolean {
+    return !!page && !!page.next;
+  }
+  // Moves forward to the page after `page`; returns its cursor.
+  next(page: Page<unknown>): string | null {
+    if (!page.next) return this.current;
+    this.cursors = this.cursors.slice(0, this.index + 1);
+    this.cursors.push(page.next);
+    this.index += 1;
+    return this.current;
+  }
+  previous(): string | null {
+    if (this.index > 0) this.index -= 1;
+    return this.current;
+  }
+  reset(): void {
+    this.cursors = [null];
+    this.index = 0;
+  }
+}
+
+export function pageQuery(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
