@@ -11,21 +11,7 @@ cleanup() {
 }
 trap cleanup EXIT
 db="sqlite://$work/t.db"
-passed=0
-failed=0
-
-check() {  # check NAME COMMAND...: the command must succeed
-  local name="$1"; shift
-  if "$@" >"$work/out" 2>"$work/err"; then passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $name"; cat "$work/out" "$work/err" | head -20; fi
-}
-refuse() {  # refuse NAME EXPECTED_TEXT COMMAND...: must fail, name the problem, not crash
-  local name="$1" text="$2"; shift 2
-  "$@" >"$work/out" 2>"$work/err"; local code=$?
-  if [ "$code" -ne 0 ] && [ "$code" -lt 128 ] && grep -q -- "$text" "$work/err"; then
-    passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $name (exit $code)"; cat "$work/out" "$work/err" | head -20; fi
-}
+source "$(dirname "$0")/../support/checks.sh"
 
 check "help" "$tallinn" --help
 for command in serve migrate demo match "org add" "user add" "audit verify" \
@@ -142,5 +128,4 @@ kill -TERM "$server_pid"
 if wait "$server_pid"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: serve exits 0 on SIGTERM"; fi
 server_pid=""
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

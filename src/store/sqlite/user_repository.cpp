@@ -8,7 +8,7 @@ namespace {
 
 // Column order read by read_user(); the password hash follows them where a
 // query needs it.
-constexpr char kColumns[] = "id, org, email, role, disabled, version, created_at, updated_at";
+constexpr std::string_view kColumns = rows::kUserColumns;
 constexpr int kPasswordHashColumn = 8;
 constexpr char kSelectById[] =
     "SELECT id, org, email, role, disabled, version, created_at, updated_at "
@@ -45,27 +45,14 @@ void bind_fields(Statement& statement, const User& user) {
       .bind(":updated_at", user.updated_at);
 }
 
-Result<User> read_user(const Statement& row) {
-  User user;
-  user.id = row.column_text(0);
-  user.org = row.column_text(1);
-  user.email = row.column_text(2);
-  TALLINN_ASSIGN_OR_RETURN(user.role, parse_column(row, 3, parse_role));
-  user.disabled = row.column_int64(4) != 0;
-  user.version = row.column_int64(5);
-  user.created_at = row.column_int64(6);
-  user.updated_at = row.column_int64(7);
-  return user;
-}
+Result<User> read_user(const Statement& row) { return rows::user(StatementRow(row)); }
 
 Result<Credentials> read_credentials(const Statement& row) {
   TALLINN_ASSIGN_OR_RETURN(User user, read_user(row));
   return Credentials{std::move(user), row.column_text(kPasswordHashColumn)};
 }
 
-Result<Session> read_session(const Statement& row) {
-  return Session{row.column_text(0), row.column_text(1), row.column_int64(2), row.column_int64(3)};
-}
+Result<Session> read_session(const Statement& row) { return rows::session(StatementRow(row)); }
 
 // OK when the statement that just ran changed a row, else kNotFound.
 Status changed_one(Connection& connection) {
