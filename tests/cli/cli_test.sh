@@ -28,7 +28,7 @@ refuse() {  # refuse NAME EXPECTED_TEXT COMMAND...: must fail, name the problem,
 }
 
 check "help" "$tallinn" --help
-for command in serve migrate demo match "org add" "user add" "audit verify"; do
+for command in serve migrate demo match "org add" "user add" "audit verify" backup restore; do
   check "help of $command" $tallinn $command --help
 done
 
@@ -68,6 +68,28 @@ sqlite3 "$work/tampered.db" "SELECT name FROM sqlite_master WHERE type='trigger'
 sqlite3 "$work/tampered.db" "UPDATE $audit_table SET outcome='forbidden' WHERE sequence=5"
 refuse "audit verify finds an edited entry" "sequence 5" "$tallinn" audit verify --db "sqlite://$work/tampered.db"
 
+# backup and restore (docs/operations.md): SQLite's online backup API, a restore verified by
+# the audit trail's hash chain.
+check "backup" "$tallinn" backup --db "$demo_db" --to "$work/demo.bak"
+refuse "backup over an existing file" "exists" "$tallinn" backup --db "$demo_db" --to "$work/demo.bak"
+check "backup --force" "$tallinn" backup --db "$demo_db" --to "$work/demo.bak" --force
+refuse "backup of a missing database" "db" "$tallinn" backup --db "sqlite://$work/none.db" --to "$work/none.bak"
+refuse "backup of PostgreSQL points to pg_dump" "pg_dump" "$tallinn" backup --db "postgresql://localhost/x" --to "$work/x.bak"
+check "restore into a new database" "$tallinn" restore --from "$work/demo.bak" --db "sqlite://$work/restored.db"
+grep -q "audit trail intact" "$work/out" || { failed=$((failed + 1)); echo "FAIL: restore verifies the trail"; }
+same_needs() { [ "$(sqlite3 "$work/demo.db" 'SELECT count(*), sum(amount_cents) FROM needs')" = \
+  "$(sqlite3 "$work/restored.db" 'SELECT count(*), sum(amount_cents) FROM needs')" ]; }
+check "restored needs equal the original" same_needs
+check "audit verify after restore" "$tallinn" audit verify --db "sqlite://$work/restored.db"
+refuse "restore over data" "already holds data" "$tallinn" restore --from "$work/demo.bak" --db "sqlite://$work/restored.db"
+check "restore --force over data" "$tallinn" restore --from "$work/demo.bak" --db "sqlite://$work/restored.db" --force
+"$tallinn" migrate --db "sqlite://$work/migrated.db" >/dev/null
+check "restore into a migrated, empty database" "$tallinn" restore --from "$work/demo.bak" --db "sqlite://$work/migrated.db"
+printf 'not a database' >"$work/junk.bak"
+refuse "restore of a file that is no database" "from" "$tallinn" restore --from "$work/junk.bak" --db "sqlite://$work/r2.db"
+refuse "restore of a missing file" "from" "$tallinn" restore --from "$work/missing.bak" --db "sqlite://$work/r2.db"
+refuse "restore of a backup whose trail was edited" "NOT intact" "$tallinn" restore --from "$work/tampered.db" --db "sqlite://$work/r3.db"
+
 refuse "match on a missing file" "missing.json" "$tallinn" match "$work/missing.json"
 refuse "serve on a bad listen address" "listen" "$tallinn" serve --db "$demo_db" --listen nonsense
 
@@ -81,6 +103,9 @@ token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
   -d '{"email":"back-office@demo.tallinn.example","password":"tallinn-demo-2026"}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 check "demo sign-in and a list" bash -c "curl -sf -H 'Authorization: Bearer $token' 'http://127.0.0.1:$port/api/v1/needs?limit=5' | grep -q items"
+# A backup taken while the server serves restores to an intact trail.
+check "backup while serving" "$tallinn" backup --db "$demo_db" --to "$work/live.bak"
+check "restore of the live backup" "$tallinn" restore --from "$work/live.bak" --db "sqlite://$work/live.db"
 kill -TERM "$server_pid"
 if wait "$server_pid"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: serve exits 0 on SIGTERM"; fi
 server_pid=""
