@@ -110,5 +110,69 @@ kill -TERM "$server_pid"
 if wait "$server_pid"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: serve exits 0 on SIGTERM"; fi
 server_pid=""
 
+# serve --config: key = value settings (docs/operations.md), JSON logs, /metrics on its own listener.
+port=$((20000 + RANDOM % 20000))
+metrics_port=$((port + 1))
+cat >"$work/tallinn.conf" <<CONF
+# a comment
+db = sqlite://$work/demo.db
+listen = nonsense-overridden-below
+log-format = json
+metrics-listen = "127.0.0.1:$metrics_port"
+CONF
+"$tallinn" serve --config "$work/tallinn.conf" --listen "127.0.0.1:$port" >"$work/json.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+check "serve with a config file (the flag wins over its listen)" curl -sf "http://127.0.0.1:$port/healthz"
+token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
+  -d '{"email":"back-office@demo.tallinn.example","password":"tallinn-demo-2026"}' |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+curl -s -o /dev/null -H "Authorization: Bearer $token" -H "Cookie: tallinn_session=$token" "http://127.0.0.1:$port/api/v1/needs?limit=2"
+curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/needs/secret-looking-id-in-path"
+curl -s "http://127.0.0.1:$metrics_port/metrics" >"$work/metrics.txt"
+check "metrics count requests by route pattern" grep -q 'tallinn_http_requests_total{method="GET",route="/api/v1/needs",status="2xx"} 1' "$work/metrics.txt"
+check "metrics have latency histograms" grep -q 'tallinn_http_request_duration_seconds_bucket{method="GET",route="/healthz",status="2xx",le="+Inf"}' "$work/metrics.txt"
+check "metrics count database transactions" grep -q 'tallinn_db_transactions_total{mode="read"}' "$work/metrics.txt"
+check "metrics name the matching runs" grep -q '# TYPE tallinn_matching_runs_total counter' "$work/metrics.txt"
+curl -s "http://127.0.0.1:$port/metrics" >"$work/metrics_on_api.txt"
+no_metrics_on_api() { ! grep -q tallinn_http_requests_total "$work/metrics_on_api.txt"; }
+check "the API listener does not serve /metrics" no_metrics_on_api
+kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
+json_lines() {
+  python3 -c '
+import json, sys
+lines = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+requests = [l for l in lines if l.get("msg") == "http request"]
+assert len(requests) >= 4, len(requests)
+assert all({"method", "route", "status", "duration_ms", "time", "level"} <= set(l) for l in requests)
+assert any(l["route"] == "/api/v1/needs/{id}" and l["status"] == 401 for l in requests)
+' "$work/json.log"
+}
+check "logs are one JSON object per line, requests by route pattern" json_lines
+no_secrets() { ! grep -q -e "$token" -e "tallinn-demo-2026" -e "secret-looking" "$work/json.log"; }
+check "logs hold no token, password or path" no_secrets
+
+printf 'colour = blue\n' >"$work/unknown.conf"
+refuse "config with an unknown key" "unknown key 'colour'" "$tallinn" serve --config "$work/unknown.conf"
+printf 'workers = 0\n' >"$work/bad.conf"
+refuse "config with a refused value" "workers" "$tallinn" serve --config "$work/bad.conf"
+printf 'db = a\ndb = b\n' >"$work/twice.conf"
+refuse "config with a key twice" "twice" "$tallinn" serve --config "$work/twice.conf"
+printf 'listen\n' >"$work/broken.conf"
+refuse "config line without =" "line 1" "$tallinn" serve --config "$work/broken.conf"
+refuse "missing config file" "config" "$tallinn" serve --config "$work/none.conf"
+refuse "unknown log format" "log-format" "$tallinn" serve --db "$demo_db" --log-format xml
+
+# Every serve option is a documented config key.
+documented() {
+  local missing=0
+  for key in $("$tallinn" serve --help | grep -o -e '--[a-z][a-z-]*' | sed 's/^--//' | sort -u); do
+    [ "$key" = help ] || [ "$key" = config ] && continue
+    grep -q "^| \`$key\`" "${TALLINN_SOURCE_DIR:-$(dirname "$0")/../..}/docs/operations.md" || { echo "undocumented: $key"; missing=1; }
+  done
+  return $missing
+}
+check "every serve option is documented in docs/operations.md" documented
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
