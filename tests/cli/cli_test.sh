@@ -129,11 +129,16 @@ token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
   python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 curl -s -o /dev/null -H "Authorization: Bearer $token" -H "Cookie: tallinn_session=$token" "http://127.0.0.1:$port/api/v1/needs?limit=2"
 curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/needs/secret-looking-id-in-path"
+curl -s -o /dev/null -X POST -H "Authorization: Bearer $token" -d '{"time_limit": 5}' "http://127.0.0.1:$port/api/v1/matching-runs"
 curl -s "http://127.0.0.1:$metrics_port/metrics" >"$work/metrics.txt"
 check "metrics count requests by route pattern" grep -q 'tallinn_http_requests_total{method="GET",route="/api/v1/needs",status="2xx"} 1' "$work/metrics.txt"
 check "metrics have latency histograms" grep -q 'tallinn_http_request_duration_seconds_bucket{method="GET",route="/healthz",status="2xx",le="+Inf"}' "$work/metrics.txt"
 check "metrics count database transactions" grep -q 'tallinn_db_transactions_total{mode="read"}' "$work/metrics.txt"
-check "metrics name the matching runs" grep -q '# TYPE tallinn_matching_runs_total counter' "$work/metrics.txt"
+check "metrics count the matching run" grep -qE '^tallinn_matching_runs_total\{status="(optimal|feasible)"\} 1$' "$work/metrics.txt"
+check "metrics time the matching run" grep -q '^tallinn_matching_run_duration_seconds_count 1$' "$work/metrics.txt"
+# The sign-in above is a write transaction: the store counted its commit.
+check "metrics count commits" grep -qE '^tallinn_db_commits_total [1-9]' "$work/metrics.txt"
+check "metrics count pool connections" grep -qE '^tallinn_db_pool_connections\{state="open"\} [1-9]' "$work/metrics.txt"
 curl -s "http://127.0.0.1:$port/metrics" >"$work/metrics_on_api.txt"
 no_metrics_on_api() { ! grep -q tallinn_http_requests_total "$work/metrics_on_api.txt"; }
 check "the API listener does not serve /metrics" no_metrics_on_api
