@@ -17,8 +17,8 @@
 // slow (see the timeouts) is closed without an answer.
 //
 // Every response gets the security headers of add_security_headers(). One
-// log line per request (method, route pattern, status, duration, peer);
-// bodies, targets and header values are never logged.
+// log line per request (observe::log_request: method, route pattern, status,
+// duration, peer); bodies, targets and header values are never logged.
 #pragma once
 
 #include <chrono>
@@ -29,6 +29,10 @@
 
 #include "core/status.h"
 #include "http/router.h"
+
+namespace tallinn::observe {
+class Metrics;
+}
 
 namespace tallinn::http {
 
@@ -53,6 +57,8 @@ struct ServerOptions {
   std::chrono::milliseconds close_linger{1'000};
   // stop(): how long requests in progress may take to finish.
   std::chrono::milliseconds stop_timeout{10'000};
+  // Counts every answered request when set; must outlive the Server.
+  observe::Metrics* metrics = nullptr;
 };
 
 namespace detail {

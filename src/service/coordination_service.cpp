@@ -1,6 +1,7 @@
 #include "service/coordination_service.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "auth/token.h"
 #include "core/currency.h"
@@ -9,6 +10,7 @@
 #include "matchio/instance_reader.h"
 #include "matchio/result_writer.h"
 #include "service/notifications.h"
+#include "observe/metrics.h"
 #include "service/records.h"
 #include "service/write.h"
 
@@ -346,9 +348,18 @@ Result<MatchingRun> CoordinationService::run_matching(const policy::Actor& actor
     }
   }
   // The engine runs outside any transaction: it holds no lock while it works.
-  TALLINN_ASSIGN_OR_RETURN(
-      match::Solution solution,
-      match::solve(instance, {.time_limit_seconds = time_limit_seconds, .explain = true}));
+  const auto solve_started = std::chrono::steady_clock::now();
+  Result<match::Solution> solved =
+      match::solve(instance, {.time_limit_seconds = time_limit_seconds, .explain = true});
+  if (context_.metrics != nullptr) {
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - solve_started;
+    context_.metrics->observe_matching_run(!solved.is_ok() ? "failed"
+                                           : solved->status == match::SolveStatus::kOptimal
+                                               ? "optimal"
+                                               : "feasible",
+                                           took.count());
+  }
+  TALLINN_ASSIGN_OR_RETURN(match::Solution solution, std::move(solved));
   MatchingRun run;
   run.id = new_id(context_.random);
   run.creator = actor.user;
