@@ -1,4 +1,5 @@
-import { useEffect } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { locale, setLocale, t, type Locale } from './i18n';
 import { currentPath, match } from './router';
 import { navigationFor, signOut, user } from './session';
@@ -9,13 +10,26 @@ import { NeedPage } from './pages/need';
 import { NeedFormPage } from './pages/need_form';
 import { OffersPage, OfferPage, OfferFormPage } from './pages/offers';
 import { OrganisationsPage, UsersPage, AuditPage } from './pages/admin';
-import { CoveragePage, PortfolioPage } from './pages/coverage';
 import { QueuePage } from './pages/queue';
 import { MatchingPage } from './pages/matching';
 import { MeetingsPage } from './pages/meetings';
 import { AssessmentFormPage, AssessmentPage, AssessmentsPage } from './pages/assessments';
 import { PublicPage } from './pages/public';
 import { AllocationPage, AllocationsPage } from './pages/allocations';
+
+// The coverage dashboard (map outlines, Chart.js) is a chunk of its own,
+// fetched only when a coverage page is opened.
+function Lazy({ page }: { page: 'CoveragePage' | 'PortfolioPage' }) {
+  const [Page, setPage] = useState<FunctionComponent | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('./pages/coverage').then((module) => live && setPage(() => module[page]));
+    return () => {
+      live = false;
+    };
+  }, [page]);
+  return Page ? <Page /> : <p>{t('loading')}</p>;
+}
 
 function LanguageSwitch() {
   return (
@@ -42,10 +56,10 @@ function Routes({ path }: { path: string }) {
   if (p === '/offers/new') return <OfferFormPage />;
   if ((m = match('/offers/:id/edit', p))) return <OfferFormPage id={m.id} />;
   if ((m = match('/offers/:id', p))) return <OfferPage id={m.id} />;
-  if (p === '/coverage') return <CoveragePage />;
+  if (p === '/coverage') return <Lazy page="CoveragePage" />;
   if (p === '/allocations') return <AllocationsPage />;
   if ((m = match('/allocations/:id', p))) return <AllocationPage id={m.id} />;
-  if (p === '/portfolio') return <PortfolioPage />;
+  if (p === '/portfolio') return <Lazy page="PortfolioPage" />;
   if (p === '/matching') return <MatchingPage />;
   if ((m = match('/matching/:id', p))) return <MatchingPage id={m.id} />;
   if (p === '/meetings') return <MeetingsPage />;

@@ -35,6 +35,7 @@ export function RegionMap({ coverage, metric }: { coverage: Coverage; metric: Me
   };
   const label = (code: string) => `${regionName(code, lang)}: ${cellText(byKey.get(code), metric)}`;
   return (
+    <>
     <svg class="map" viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-labelledby="map-title map-desc">
       <title id="map-title">{t('coverageMap')}</title>
       <desc id="map-desc">{t('coverageLegend', { metric: t(METRIC_KEYS[metric]) })}</desc>
@@ -47,6 +48,18 @@ export function RegionMap({ coverage, metric }: { coverage: Coverage; metric: Me
         <title>{label('UA-40')}</title>
       </circle>
     </svg>
+    <table class="sr-table">
+      <caption>{t('coverageMap')}</caption>
+      <tbody>
+        {coverage.cells.map((c) => (
+          <tr key={c.key}>
+            <th scope="row">{regionName(c.key, lang)}</th>
+            <td>{cellText(c, metric)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    </>
   );
 }
 
@@ -195,14 +208,22 @@ export function CoveragePage() {
   const [map, error] = useLoad(() => loadCoverage('region', role), [role]);
   const [charts, setCharts] = useState<Partial<Record<Dimension, Coverage>>>({});
   const lang = locale.value;
+  // One aggregate at a time, after the map: each sums every visible need on
+  // the server, and asking for all at once only makes the first one late.
   useEffect(() => {
-    for (const d of DIMENSIONS) {
-      loadCoverage(d.by, role).then(
-        (coverage) => setCharts((old) => ({ ...old, [d.by]: coverage })),
-        () => undefined,
-      );
-    }
-  }, [role]);
+    if (!map) return;
+    let live = true;
+    (async () => {
+      for (const d of DIMENSIONS) {
+        const coverage = await loadCoverage(d.by, role).catch(() => null);
+        if (!live) return;
+        if (coverage) setCharts((old) => ({ ...old, [d.by]: coverage }));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [map, role]);
   const display = (by: Dimension) => (key: string) => (by === 'region' ? regionName(key, lang) : by === 'priority' ? key : term(key));
   const offices = role === 'front_office' || role === 'back_office' || role === 'ua_authority';
   return (
@@ -233,8 +254,8 @@ export function CoveragePage() {
           return coverage && <BarChart key={d.by} coverage={coverage} label={t(d.label)} metric={metric} display={display(d.by)} />;
         })}
       </div>
-      {role !== 'observer' && <UnfundedList />}
-      {offices && <Portfolios />}
+      {role !== 'observer' && charts.priority && <UnfundedList />}
+      {offices && charts.priority && <Portfolios />}
     </section>
   );
 }
