@@ -444,7 +444,7 @@ Result<ProposalView> CoordinationService::propose(const policy::Actor& actor, co
           allocation.offer_org = offer.org;
           allocation.currency = offer.currency;
           allocation.tlp = need.tlp;
-          allocation.access = need.access;
+          allocation.access = allocation_access(need);
           allocation.creator = actor.user;
           allocation.created_at = allocation.updated_at = now;
           TALLINN_RETURN_IF_ERROR(transaction.insert_allocation(allocation));

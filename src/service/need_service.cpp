@@ -9,6 +9,7 @@
 #include "service/marking.h"
 #include "service/notifications.h"
 #include "service/patch.h"
+#include "service/records.h"
 #include "service/write.h"
 
 namespace tallinn::service {
@@ -24,6 +25,26 @@ Status notify_released(store::Transaction& transaction, Context& context, const 
     if (!grantee.is_ok() || grantee->kind != Role::kDonor) continue;
     TALLINN_RETURN_IF_ERROR(
         notify_organisation(transaction, context, org, {"need.released", "need", need.id}));
+  }
+  return Status::ok();
+}
+
+// An allocation is read under its need's marking (api.md: its parties see the
+// need's class and amount), so a changed marking or grant list is carried to
+// every allocation of the need in the same transaction; otherwise raising a
+// need to RED would leave its allocations readable by their former parties.
+Status mark_allocations_like(store::Transaction& transaction, const Need& need, int64_t now) {
+  store::AllocationFilter of_need;
+  of_need.need = need.id;
+  TALLINN_ASSIGN_OR_RETURN(std::vector<Allocation> allocations,
+                           transaction.list_allocations(of_need));
+  for (Allocation& allocation : allocations) {
+    Access access = allocation_access(need);
+    if (allocation.tlp == need.tlp && allocation.access == access) continue;
+    allocation.tlp = need.tlp;
+    allocation.access = std::move(access);
+    allocation.updated_at = now;
+    TALLINN_RETURN_IF_ERROR(transaction.update_allocation(allocation, allocation.version));
   }
   return Status::ok();
 }
@@ -178,6 +199,7 @@ Result<Need> NeedService::update(const policy::Actor& actor, const Id& id, const
         need.updated_at = context_.clock.now_ms();
         TALLINN_RETURN_IF_ERROR(transaction.update_need(need, patch.version));
         need.version = patch.version + 1;
+        TALLINN_RETURN_IF_ERROR(mark_allocations_like(transaction, need, need.updated_at));
         TALLINN_RETURN_IF_ERROR(notify_released(transaction, context_, need, access_before));
         event.state = canonical_state(need);
         return need;

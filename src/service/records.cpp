@@ -1,5 +1,6 @@
 #include "service/records.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace tallinn::service {
@@ -185,6 +186,14 @@ std::string canonical_state(const User& user) {
       .field("disabled", user.disabled)
       .field("version", user.version)
       .text();
+}
+
+Access allocation_access(const Need& need) {
+  Access access = need.access;
+  const bool named = std::find(access.users.begin(), access.users.end(), need.creator) !=
+                     access.users.end();
+  if (need.tlp == Tlp::kRed && !named) access.users.push_back(need.creator);
+  return access;
 }
 
 policy::Record policy_record(const Allocation& allocation) {

@@ -27,6 +27,9 @@ std::string canonical_state(const Organisation& organisation);
 std::string canonical_state(const User& user);
 
 policy::Record policy_record(const Allocation& allocation);
+// The grants an allocation of `need` carries: the need's own, and on a RED need
+// also its creator, who may read the need and so the allocation that reveals it.
+Access allocation_access(const Need& need);
 std::string canonical_state(const Allocation& allocation);
 std::string canonical_state(const Meeting& meeting);
 

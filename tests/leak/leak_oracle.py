@@ -101,7 +101,8 @@ def suppressed_audience(actor):
 # The facts, read from the database
 
 def split_ids(text):
-    return [part for part in (text or "").split(",") if part]
+    """Id lists in allocation and meeting rows are space-separated."""
+    return (text or "").split()
 
 
 class Facts:
