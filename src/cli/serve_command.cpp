@@ -25,6 +25,7 @@ struct ServeOptions {
   int workers = 4;
   bool secure_cookies = false;
   std::string web_root = TALLINN_WEB_ROOT;
+  std::vector<std::string> trusted_proxies;
 };
 
 Result<std::pair<std::string, uint16_t>> parse_listen(const std::string& listen) {
@@ -65,6 +66,7 @@ int run_serve(const ServeOptions& options) {
   server_options.host = address->first;
   server_options.port = address->second;
   server_options.worker_threads = options.workers;
+  server_options.trusted_proxies = options.trusted_proxies;
   http::Server server(server_options, router);
   auto port = server.start();
   if (!port.is_ok()) return report_error(port.status());
@@ -88,6 +90,9 @@ void add_serve_command(CLI::App& app, int* exit_code) {
       ->add_option("--web-root", options->web_root,
                    "directory of the built web application (empty: serve the API only)")
       ->capture_default_str();
+  serve->add_option("--trusted-proxy", options->trusted_proxies,
+                    "address of a reverse proxy whose X-Forwarded-For names the client "
+                    "(repeatable; without it the header is ignored)");
   serve->add_flag("--secure-cookies", options->secure_cookies,
                   "mark the session cookie Secure (behind HTTPS)");
   serve->callback([=] { *exit_code = run_serve(*options); });

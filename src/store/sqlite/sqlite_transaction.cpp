@@ -134,6 +134,36 @@ Status SqliteTransaction::delete_sessions_of(const Id& user) {
   return write([&](Connection& c) { return users::delete_sessions_of(c, user); });
 }
 
+Status SqliteTransaction::touch_session(const std::string& token_hash, int64_t last_seen_at) {
+  return write([&](Connection& c) { return users::touch_session(c, token_hash, last_seen_at); });
+}
+
+Result<SecondFactor> SqliteTransaction::second_factor(const Id& user) {
+  return read([&](Connection& c) { return users::second_factor(c, user); });
+}
+
+Status SqliteTransaction::set_second_factor(const Id& user, const SecondFactor& factor) {
+  return write([&](Connection& c) { return users::set_second_factor(c, user, factor); });
+}
+
+Status SqliteTransaction::replace_recovery_codes(const Id& user,
+                                                 const std::vector<std::string>& code_hashes) {
+  return write([&](Connection& c) { return users::replace_recovery_codes(c, user, code_hashes); });
+}
+
+Status SqliteTransaction::use_recovery_code(const Id& user, const std::string& code_hash,
+                                            int64_t used_at) {
+  return write([&](Connection& c) { return users::use_recovery_code(c, user, code_hash, used_at); });
+}
+
+Result<std::optional<std::string>> SqliteTransaction::setting(const std::string& key) {
+  return read([&](Connection& c) { return users::setting(c, key); });
+}
+
+Status SqliteTransaction::set_setting(const std::string& key, const std::string& value) {
+  return write([&](Connection& c) { return users::set_setting(c, key, value); });
+}
+
 Status SqliteTransaction::insert_need(const Need& need) {
   return write([&](Connection& c) { return needs::insert(c, need); });
 }

@@ -42,6 +42,14 @@ class SqliteTransaction final : public Transaction {
   Result<Session> session(const std::string& token_hash) override;
   Status delete_session(const std::string& token_hash) override;
   Status delete_sessions_of(const Id& user) override;
+  Status touch_session(const std::string& token_hash, int64_t last_seen_at) override;
+  Result<SecondFactor> second_factor(const Id& user) override;
+  Status set_second_factor(const Id& user, const SecondFactor& factor) override;
+  Status replace_recovery_codes(const Id& user,
+                                const std::vector<std::string>& code_hashes) override;
+  Status use_recovery_code(const Id& user, const std::string& code_hash, int64_t used_at) override;
+  Result<std::optional<std::string>> setting(const std::string& key) override;
+  Status set_setting(const std::string& key, const std::string& value) override;
 
   Status insert_need(const Need& need) override;
   Result<Need> need(const Id& id) override;
