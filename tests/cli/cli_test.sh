@@ -104,9 +104,19 @@ token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
   -d '{"email":"back-office@demo.tallinn.example","password":"tallinn-demo-2026"}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 check "demo sign-in and a list" bash -c "curl -sf -H 'Authorization: Bearer $token' 'http://127.0.0.1:$port/api/v1/needs?limit=5' | grep -q items"
+curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
+  -d '{"email":"back-office@demo.tallinn.example","password":"a-wrong-password-guess"}' >"$work/refused.json"
 kill -TERM "$server_pid"
 if wait "$server_pid"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: serve exits 0 on SIGTERM"; fi
 server_pid=""
+# No secret in the server's log or in an error body: passwords, wrong
+# guesses and the session token never appear there.
+for secret in tallinn-demo-2026 a-wrong-password-guess "$token"; do
+  if grep -qF -- "$secret" "$work/serve.log" "$work/refused.json"; then
+    failed=$((failed + 1)); echo "FAIL: a secret appears in the server log or an error body"
+  else passed=$((passed + 1)); fi
+done
+[ -s "$work/serve.log" ] || { failed=$((failed + 1)); echo "FAIL: the server wrote no log to search"; }
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
