@@ -144,6 +144,11 @@ Result<User> DirectoryService::update_user(const policy::Actor& actor, const Id&
           TALLINN_RETURN_IF_ERROR(transaction.set_password_hash(user.id, hash));
           event.changed_fields.push_back("password");
         }
+        if (patch.reset_second_factor) {
+          TALLINN_RETURN_IF_ERROR(transaction.set_second_factor(user.id, SecondFactor{}));
+          TALLINN_RETURN_IF_ERROR(transaction.replace_recovery_codes(user.id, {}));
+          event.changed_fields.push_back("totp");
+        }
         if (event.changed_fields.empty()) return user;
         TALLINN_RETURN_IF_ERROR(transaction.delete_sessions_of(user.id));
         user.updated_at = context_.clock.now_ms();
