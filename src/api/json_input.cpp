@@ -534,12 +534,10 @@ Result<store::AllocationFilter> allocation_filter_from_query(const http::Request
 }
 
 Result<service::CoverageBy> coverage_by_from_query(const http::Request& request) {
-  std::string_view by = request.query_param("by").value_or("sector");
-  if (by == "sector") return service::CoverageBy::kSector;
-  if (by == "region") return service::CoverageBy::kRegion;
-  if (by == "category") return service::CoverageBy::kCategory;
-  if (by == "priority") return service::CoverageBy::kPriority;
-  return invalid("by", "must be sector, region, category or priority");
+  std::optional<service::CoverageBy> by =
+      service::parse_coverage_by(request.query_param("by").value_or("sector"));
+  if (!by) return invalid("by", "must be sector, region, category or priority");
+  return *by;
 }
 
 }  // namespace tallinn::api

@@ -6,6 +6,7 @@
 #include "cli/directory_commands.h"
 #include "cli/match_command.h"
 #include "cli/serve_command.h"
+#include "cli/workflow_commands.h"
 
 namespace tallinn::cli {
 
@@ -17,6 +18,7 @@ int run(int argc, char** argv) {
   add_database_commands(app, &exit_code);
   add_directory_commands(app, &exit_code);
   add_match_command(app, &exit_code);
+  add_workflow_commands(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

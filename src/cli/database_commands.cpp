@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/runtime.h"
+#include "store/store.h"
 #include "service/audit_service.h"
 #include "service/demo.h"
 
@@ -27,13 +28,13 @@ void print_sign_ins() {
 }
 
 void add_db_option(CLI::App* command, DatabaseOption& option) {
-  command->add_option("--db", option.url, "database URL (sqlite://PATH)")->capture_default_str();
+  command->add_option("--db", option.url, "database URL (sqlite://PATH or postgresql://...)")->capture_default_str();
 }
 
 int run_migrate(const DatabaseOption& option) {
   auto runtime = Runtime::open(option.url, /*migrate=*/true);
   if (!runtime.is_ok()) return report_error(runtime.status());
-  std::cout << "migrated " << option.url << '\n';
+  std::cout << "migrated " << store::redacted_url(option.url) << '\n';
   return 0;
 }
 

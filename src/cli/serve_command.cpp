@@ -9,6 +9,7 @@
 #include "cli/runtime.h"
 #include "http/server.h"
 #include "http/static_site.h"
+#include "store/store.h"
 
 namespace tallinn::cli {
 namespace {
@@ -70,7 +71,8 @@ int run_serve(const ServeOptions& options) {
   http::Server server(server_options, router);
   auto port = server.start();
   if (!port.is_ok()) return report_error(port.status());
-  spdlog::info("tallinn serving {} on {}:{}", options.db, address->first, *port);
+  spdlog::info("tallinn serving {} on {}:{}", store::redacted_url(options.db), address->first,
+               *port);
   server.run_until_signal();
   spdlog::info("tallinn stopped");
   return 0;

@@ -149,6 +149,10 @@ bool permitted(const Actor& actor, Action action, const Record& record) {
       return back_office;
     case Action::kRecordDecision:
       return allocation && back_office;
+    case Action::kManageMeetings:
+      // The meeting is where the back office records the group's decisions
+      // (access.md: "prepares and records coordination decisions").
+      return back_office;
     case Action::kCommitAllocation:
       return allocation && has_role(actor, Role::kDonor) && member_of(actor, record.offer_org);
     case Action::kAssignImplementer:

@@ -54,6 +54,7 @@ enum class Action {
   kRunMatching,          // any: concerns no single record
   kMakeProposal,         // any: concerns no single record
   kRecordDecision,       // allocation
+  kManageMeetings,       // any: plan, open, close and read coordination-group meetings
   kCommitAllocation,     // allocation; and declining it
   kAssignImplementer,    // allocation
   kReportDelivery,       // allocation
@@ -61,7 +62,7 @@ enum class Action {
   kManageOrganisations,  // organisation
   kManageUsers,          // user
 };
-inline constexpr int kActionCount = 26;
+inline constexpr int kActionCount = 27;
 
 enum class RecordKind { kNeed, kOffer, kAllocation, kAssessment, kOrganisation, kUser, kAudit };
 

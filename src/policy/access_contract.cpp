@@ -30,6 +30,7 @@ constexpr std::array<std::pair<Action, const char*>, kActionCount> kActionNames 
     {Action::kRunMatching, "run_matching"},
     {Action::kMakeProposal, "make_proposal"},
     {Action::kRecordDecision, "record_decision"},
+    {Action::kManageMeetings, "manage_meetings"},
     {Action::kCommitAllocation, "commit_allocation"},
     {Action::kAssignImplementer, "assign_implementer"},
     {Action::kReportDelivery, "report_delivery"},

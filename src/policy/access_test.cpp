@@ -182,9 +182,9 @@ TEST(AccessTest, DecideFollowsTheContractEverywhere) {
         }
       });
   EXPECT_EQ(mismatches, 0);
-  // 9 actors x 5 markings x 26 actions x (14 x 16 needs + 16 offers + 128
+  // 9 actors x 5 markings x 27 actions x (14 x 16 needs + 16 offers + 128
   // allocations + 16 assessments + 32 users + 16 organisations + 16 audit).
-  EXPECT_EQ(checked, 9 * 5 * 26 * (14 * 16 + 16 + 128 + 16 + 32 + 16 + 16));
+  EXPECT_EQ(checked, 9 * 5 * 27 * (14 * 16 + 16 + 128 + 16 + 32 + 16 + 16));
 }
 
 // What a store does with a ReadScope, written as the SQL would read.

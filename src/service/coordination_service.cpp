@@ -8,6 +8,7 @@
 #include "match/vocabulary.h"
 #include "matchio/instance_reader.h"
 #include "matchio/result_writer.h"
+#include "service/notifications.h"
 #include "service/records.h"
 #include "service/write.h"
 
@@ -140,12 +141,7 @@ Status check_input_visible(store::Transaction& transaction, const policy::Actor&
 Result<AllocationView> view_of(store::Transaction& transaction, const policy::Actor& actor,
                                Allocation allocation) {
   AllocationView view;
-  TALLINN_ASSIGN_OR_RETURN(Need need, transaction.need(allocation.need));
-  view.need = NeedSummary{need.sector, need.region,   need.category,
-                          need.amount, need.priority, std::nullopt};
-  if (policy::decide(actor, Action::kRead, policy_record(need)) == policy::Verdict::kAllow) {
-    view.need.title = need.title;
-  }
+  TALLINN_ASSIGN_OR_RETURN(view.need, need_summary(transaction, actor, allocation.need));
   TALLINN_ASSIGN_OR_RETURN(view.decisions, transaction.decisions_of(allocation.id));
   TALLINN_ASSIGN_OR_RETURN(view.reports, transaction.reports_of(allocation.id));
   view.allocation = std::move(allocation);
@@ -159,6 +155,33 @@ Result<Allocation> load_for(store::Transaction& transaction, const policy::Actor
   TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kRead, policy_record(allocation)));
   TALLINN_RETURN_IF_ERROR(policy::check(actor, action, policy_record(allocation)));
   return allocation;
+}
+
+// Who hears of an allocation event: organisations (an empty id, as for an
+// implementer not yet assigned, is skipped, and each is told once) and
+// roles. Each reader's inbox checks the allocation again when read.
+struct Audience {
+  std::vector<Id> orgs;
+  std::vector<Role> roles;
+  Id except_org;  // the acting organisation, which knows already
+};
+
+Status tell(store::Transaction& transaction, Context& context, const Allocation& allocation,
+            const std::string& event, const Audience& audience) {
+  const Notice notice{"allocation." + event, "allocation", allocation.id};
+  std::vector<Id> told;
+  for (const Id& org : audience.orgs) {
+    if (org.empty() || org == audience.except_org ||
+        std::find(told.begin(), told.end(), org) != told.end()) {
+      continue;
+    }
+    told.push_back(org);
+    TALLINN_RETURN_IF_ERROR(notify_organisation(transaction, context, org, notice));
+  }
+  for (Role role : audience.roles) {
+    TALLINN_RETURN_IF_ERROR(notify_role(transaction, context, role, notice));
+  }
+  return Status::ok();
 }
 
 Status save(store::Transaction& transaction, Allocation& allocation, int64_t now,
@@ -203,6 +226,23 @@ Result<std::string> decode_base64(const std::string& text) {
 }
 
 }  // namespace
+
+std::string NeedSummary::display_title() const {
+  if (title) return *title;
+  return std::string(to_string(category)) + " for " + std::string(to_string(sector)) + " in " +
+         std::string(region_code(region));
+}
+
+Result<NeedSummary> need_summary(store::Transaction& transaction, const policy::Actor& reader,
+                                 const Id& need_id) {
+  TALLINN_ASSIGN_OR_RETURN(Need need, transaction.need(need_id));
+  NeedSummary summary{need.sector, need.region,   need.category,
+                      need.amount, need.priority, std::nullopt};
+  if (policy::decide(reader, Action::kRead, policy_record(need)) == policy::Verdict::kAllow) {
+    summary.title = need.title;
+  }
+  return summary;
+}
 
 bool holds_money(AllocationStatus status, bool include_proposed) {
   switch (status) {
@@ -443,7 +483,7 @@ Result<Meeting> CoordinationService::create_meeting(const policy::Actor& actor,
   return run_write<Meeting>(
       context_, actor, event,
       [&](store::Transaction& transaction, AuditEvent& event) -> Result<Meeting> {
-        TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kMakeProposal, workflow_record()));
+        TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kManageMeetings, workflow_record()));
         if (draft.title.empty() || draft.title.size() > kMaxTitleBytes) {
           return invalid("title", "must be 1 to 200 bytes");
         }
@@ -469,7 +509,7 @@ Result<Meeting> CoordinationService::create_meeting(const policy::Actor& actor,
 }
 
 Result<Meeting> CoordinationService::meeting(const policy::Actor& actor, const Id& id) {
-  TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kMakeProposal, workflow_record()));
+  TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kManageMeetings, workflow_record()));
   TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
   return transaction->meeting(id);
 }
@@ -479,7 +519,7 @@ Result<Meeting> CoordinationService::open_meeting(const policy::Actor& actor, co
   return run_write<Meeting>(
       context_, actor, event,
       [&](store::Transaction& transaction, AuditEvent& event) -> Result<Meeting> {
-        TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kMakeProposal, workflow_record()));
+        TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kManageMeetings, workflow_record()));
         TALLINN_ASSIGN_OR_RETURN(Meeting meeting, transaction.meeting(id));
         if (meeting.status != MeetingStatus::kPlanned) {
           return conflict("only a planned meeting can be opened");
@@ -500,7 +540,7 @@ Result<Meeting> CoordinationService::close_meeting(const policy::Actor& actor, c
   return run_write<Meeting>(
       context_, actor, event,
       [&](store::Transaction& transaction, AuditEvent& event) -> Result<Meeting> {
-        TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kMakeProposal, workflow_record()));
+        TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kManageMeetings, workflow_record()));
         TALLINN_ASSIGN_OR_RETURN(Meeting meeting, transaction.meeting(id));
         if (meeting.status != MeetingStatus::kOpen) {
           return conflict("only an open meeting can be closed");
@@ -573,6 +613,11 @@ Result<AllocationView> CoordinationService::decide(const policy::Actor& actor, c
         TALLINN_RETURN_IF_ERROR(transaction.insert_decision(decision));
         event.changed_fields.push_back("status");
         TALLINN_RETURN_IF_ERROR(save(transaction, allocation, now, event));
+        // The donor has an approved allocation to commit or decline; the
+        // beneficiary learns what became of its need.
+        TALLINN_RETURN_IF_ERROR(tell(transaction, context_, allocation,
+                                     std::string(to_string(allocation.status)),
+                                     {.orgs = {allocation.offer_org, allocation.need_org}}));
         return view_of(transaction, actor, std::move(allocation));
       });
 }
@@ -637,6 +682,11 @@ Result<AllocationView> CoordinationService::respond(const policy::Actor& actor,
         }
         event.changed_fields.push_back("status");
         TALLINN_RETURN_IF_ERROR(save(transaction, allocation, now, event));
+        // The back office assigns implementers to what is committed and
+        // re-plans what is declined.
+        TALLINN_RETURN_IF_ERROR(
+            tell(transaction, context_, allocation, std::string(to_string(allocation.status)),
+                 {.orgs = {allocation.need_org}, .roles = {Role::kBackOffice}}));
         return view_of(transaction, actor, std::move(allocation));
       });
 }
@@ -660,6 +710,12 @@ Result<AllocationView> CoordinationService::assign(const policy::Actor& actor, c
         allocation.implementer_org = implementer_org;
         event.changed_fields.push_back("implementer_org");
         TALLINN_RETURN_IF_ERROR(save(transaction, allocation, context_.clock.now_ms(), event));
+        // An implementer replaced by another loses sight of the allocation
+        // and so of this notice's predecessors (they are checked when read).
+        TALLINN_RETURN_IF_ERROR(tell(
+            transaction, context_, allocation, "assigned",
+            {.orgs = {allocation.implementer_org, allocation.need_org, allocation.committing_org},
+             .except_org = actor.org}));
         return view_of(transaction, actor, std::move(allocation));
       });
 }
@@ -693,6 +749,17 @@ Result<AllocationView> CoordinationService::report(const policy::Actor& actor, c
             input.percent == 100 ? NeedStatus::kDelivered : NeedStatus::kDelivering, now, event));
         event.changed_fields.push_back("percent");
         TALLINN_RETURN_IF_ERROR(save(transaction, allocation, now, event));
+        // A finished delivery waits for verification by the need's owner or
+        // the front office; progress concerns the owner and the other
+        // delivering side.
+        const bool delivered = allocation.status == AllocationStatus::kDelivered;
+        Audience audience{
+            .orgs = {allocation.need_org, allocation.committing_org, allocation.implementer_org},
+            .roles = {Role::kBackOffice},
+            .except_org = actor.org};
+        if (delivered) audience.roles.push_back(Role::kFrontOffice);
+        TALLINN_RETURN_IF_ERROR(tell(transaction, context_, allocation,
+                                     delivered ? "delivered" : "reported", audience));
         return view_of(transaction, actor, std::move(allocation));
       });
 }
@@ -724,6 +791,10 @@ Result<AllocationView> CoordinationService::verify(const policy::Actor& actor, c
           TALLINN_RETURN_IF_ERROR(
               advance_need(transaction, allocation.need, NeedStatus::kVerified, now, event));
         }
+        TALLINN_RETURN_IF_ERROR(tell(
+            transaction, context_, allocation, "verified",
+            {.orgs = {allocation.offer_org, allocation.committing_org, allocation.implementer_org},
+             .roles = {Role::kBackOffice}}));
         return view_of(transaction, actor, std::move(allocation));
       });
 }

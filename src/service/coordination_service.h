@@ -56,7 +56,15 @@ struct NeedSummary {
   Cents amount = 0;
   int priority = 3;
   std::optional<std::string> title;
+
+  // The need's title where the reader may see the need, else its class
+  // ("software for energy in UA-46"), which every party may see.
+  std::string display_title() const;
 };
+
+// The summary of need `need` that `reader` may see (for an allocation of it).
+Result<NeedSummary> need_summary(store::Transaction& transaction, const policy::Actor& reader,
+                                 const Id& need);
 
 struct AllocationView {
   Allocation allocation;

@@ -113,6 +113,14 @@ Coverage build_coverage(const std::vector<NeedMoney>& needs, CoverageBy by, bool
 
 }  // namespace
 
+std::optional<CoverageBy> parse_coverage_by(std::string_view text) {
+  if (text == "sector") return CoverageBy::kSector;
+  if (text == "region") return CoverageBy::kRegion;
+  if (text == "category") return CoverageBy::kCategory;
+  if (text == "priority") return CoverageBy::kPriority;
+  return std::nullopt;
+}
+
 Result<Ledger> CoverageService::offer_ledger(const policy::Actor& actor, const Id& id) {
   TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
   TALLINN_ASSIGN_OR_RETURN(Offer offer, transaction->offer(id));

@@ -6,7 +6,9 @@
 // their queries never differ by a suppressed cell.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/coordination.h"
@@ -31,6 +33,8 @@ struct Ledger {
 };
 
 enum class CoverageBy { kSector, kRegion, kCategory, kPriority };
+// "sector", "region", "category" or "priority"; nullopt for anything else.
+std::optional<CoverageBy> parse_coverage_by(std::string_view text);
 
 struct Coverage {
   CoverageBy by = CoverageBy::kSector;

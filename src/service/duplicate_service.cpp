@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/duplicate_score.h"
+#include "service/need_service.h"
 #include "service/records.h"
 
 namespace tallinn::service {
@@ -91,6 +92,7 @@ Result<store::Page<QueueItem>> DuplicateService::queue(const policy::Actor& acto
   queue.next = needs.next;
   for (Need& need : needs.items) {
     TALLINN_ASSIGN_OR_RETURN(auto duplicates, visible_kept(*transaction, actor, need));
+    TALLINN_RETURN_IF_ERROR(hide_invisible_links(*transaction, actor, need));
     queue.items.push_back({std::move(need), std::move(duplicates)});
   }
   return queue;

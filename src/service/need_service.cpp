@@ -51,7 +51,36 @@ bool has_content_change(const NeedPatch& patch) {
          patch.amount || patch.priority || patch.divisible;
 }
 
+// Whether `reader` may see the record `load` finds; an absent one counts as
+// not visible.
+template <typename Load>
+Result<bool> link_visible(const policy::Actor& reader, Load load) {
+  auto record = load();
+  if (!record.is_ok()) {
+    if (record.status().code() != ErrorCode::kNotFound) return record.status();
+    return false;
+  }
+  return policy::decide(reader, policy::Action::kRead, policy_record(*record)) ==
+         policy::Verdict::kAllow;
+}
+
 }  // namespace
+
+Status hide_invisible_links(store::Transaction& transaction, const policy::Actor& reader,
+                            Need& need) {
+  if (need.duplicate_of) {
+    TALLINN_ASSIGN_OR_RETURN(
+        bool visible, link_visible(reader, [&] { return transaction.need(*need.duplicate_of); }));
+    if (!visible) need.duplicate_of.reset();
+  }
+  if (need.assessment) {
+    TALLINN_ASSIGN_OR_RETURN(bool visible, link_visible(reader, [&] {
+                               return transaction.assessment(*need.assessment);
+                             }));
+    if (!visible) need.assessment.reset();
+  }
+  return Status::ok();
+}
 
 Result<Need> NeedService::create(const policy::Actor& actor, const NeedDraft& draft) {
   AuditEvent event{.action = "need.create", .record_type = "need"};
@@ -89,15 +118,23 @@ Result<Need> NeedService::create(const policy::Actor& actor, const NeedDraft& dr
 }
 
 Result<Need> NeedService::get(const policy::Actor& actor, const Id& id) {
-  return read_visible<Need>(context_, actor,
-                            [&](store::Transaction& transaction) { return transaction.need(id); });
+  TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
+  TALLINN_ASSIGN_OR_RETURN(Need need, transaction->need(id));
+  TALLINN_RETURN_IF_ERROR(policy::check(actor, policy::Action::kRead, policy_record(need)));
+  TALLINN_RETURN_IF_ERROR(hide_invisible_links(*transaction, actor, need));
+  return need;
 }
 
 Result<store::Page<Need>> NeedService::list(const policy::Actor& actor,
                                             const store::NeedFilter& filter,
                                             const store::PageRequest& page) {
   TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
-  return transaction->list_needs(policy::read_scope(actor), filter, page);
+  TALLINN_ASSIGN_OR_RETURN(store::Page<Need> needs,
+                           transaction->list_needs(policy::read_scope(actor), filter, page));
+  for (Need& need : needs.items) {
+    TALLINN_RETURN_IF_ERROR(hide_invisible_links(*transaction, actor, need));
+  }
+  return needs;
 }
 
 Result<int64_t> NeedService::count(const policy::Actor& actor, const store::NeedFilter& filter) {

@@ -52,6 +52,13 @@ struct NeedMove {
   std::optional<Id> duplicate_of;  // required when `to` is duplicate
 };
 
+// A need names the need it duplicates and the assessment it came from; a
+// reader who may not see that record gets the link blanked, so a need it
+// may see never reveals that an invisible record exists (found by the leak
+// oracle, tests/leak/: a GREEN duplicate of a RED need named it).
+Status hide_invisible_links(store::Transaction& transaction, const policy::Actor& reader,
+                            Need& need);
+
 class NeedService {
  public:
   explicit NeedService(Context& context) : context_(context) {}

@@ -1,5 +1,6 @@
 #include "service/notifications.h"
 
+#include "service/coordination_service.h"
 #include "service/records.h"
 #include "service/write.h"
 
@@ -18,9 +19,11 @@ std::optional<Subject> subject_of(const Result<T>& record) {
   return Subject{policy_record(*record), record->title};
 }
 
-// The current state of the record a notice names; nullopt when it is gone
-// or of a type this service does not know (so its notices stay hidden).
+// The current state of the record a notice names, as `reader` may see it;
+// nullopt when it is gone or of a type this service does not know (so its
+// notices stay hidden).
 Result<std::optional<Subject>> load_subject(store::Transaction& transaction,
+                                            const policy::Actor& reader,
                                             const Notification& notification) {
   const Id& id = notification.record_id;
   Status status = Status::ok();
@@ -37,6 +40,16 @@ Result<std::optional<Subject>> load_subject(store::Transaction& transaction,
     Result<Offer> offer = transaction.offer(id);
     status = offer.status();
     subject = subject_of(offer);
+  } else if (notification.record_type == "allocation") {
+    // An allocation has no title of its own: it is named by its need, as
+    // far as this reader may see the need (NeedSummary::display_title).
+    Result<Allocation> allocation = transaction.allocation(id);
+    status = allocation.status();
+    if (allocation.is_ok()) {
+      TALLINN_ASSIGN_OR_RETURN(NeedSummary need,
+                               need_summary(transaction, reader, allocation->need));
+      subject = Subject{policy_record(*allocation), need.display_title()};
+    }
   }
   if (!status.is_ok() && status.code() != ErrorCode::kNotFound) return status;
   return subject;
@@ -46,7 +59,8 @@ Result<std::optional<Subject>> load_subject(store::Transaction& transaction,
 Result<std::optional<InboxItem>> render(store::Transaction& transaction, const policy::Actor& actor,
                                         const Notification& notification) {
   if (notification.user != actor.user) return std::optional<InboxItem>();
-  TALLINN_ASSIGN_OR_RETURN(std::optional<Subject> subject, load_subject(transaction, notification));
+  TALLINN_ASSIGN_OR_RETURN(std::optional<Subject> subject,
+                           load_subject(transaction, actor, notification));
   if (!subject ||
       policy::decide(actor, policy::Action::kRead, subject->record) != policy::Verdict::kAllow) {
     return std::optional<InboxItem>();

@@ -1,5 +1,6 @@
 // The Store interface: every read and write of persistent state, behind one
-// abstraction with a SQLite backend (store/sqlite/) and, later, PostgreSQL.
+// abstraction with a SQLite backend (store/sqlite/) and a PostgreSQL one
+// (store/postgres/).
 //
 // Contract for every backend:
 // - All work happens inside a Transaction. A write transaction holds the
@@ -95,7 +96,8 @@ struct Credentials {
 class Transaction {
  public:
   virtual ~Transaction() = default;
-  // Makes every change durable (SQLite: WAL with synchronous=FULL).
+  // Makes every change durable (SQLite: WAL with synchronous=FULL;
+  // PostgreSQL: COMMIT as the server's synchronous_commit has it).
   virtual Status commit() = 0;
 
   virtual Status insert_organisation(const Organisation& organisation) = 0;
@@ -239,8 +241,13 @@ class Store {
 };
 
 // Opens the database named by `url`: "sqlite://PATH" (PATH may be relative;
-// tests use a file in a fresh temporary folder). Other schemes are kInvalid
-// naming "db". Does not migrate.
+// tests use a file in a fresh temporary folder), or "postgresql://..." (also
+// "postgres://..."), a libpq connection URL. Other schemes are kInvalid
+// naming "db"; an unreachable database is kUnavailable. Does not migrate.
 Result<std::unique_ptr<Store>> open_store(const std::string& url);
+
+// `url` with the password of its user-info part ("user:password@")
+// replaced by "***": how a database URL may appear in logs and output.
+std::string redacted_url(const std::string& url);
 
 }  // namespace tallinn::store

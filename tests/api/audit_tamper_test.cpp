@@ -23,7 +23,7 @@ const char* const kColumns[] = {"sequence",       "time",         "actor_user", 
 class AuditTamper : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_EQ(sqlite3_open(platform_.database_path().c_str(), &db_), SQLITE_OK);
+    ASSERT_EQ(sqlite3_open(platform_.database_url().substr(std::string_view("sqlite://").size()).c_str(), &db_), SQLITE_OK);
     sqlite3_busy_timeout(db_, 5000);
     exec("DROP TRIGGER IF EXISTS audit_no_update");
     exec("DROP TRIGGER IF EXISTS audit_no_delete");

@@ -40,10 +40,20 @@ std::filesystem::path fresh_directory() {
 
 }  // namespace
 
-TestPlatform::TestPlatform() : directory_(fresh_directory()) {
+bool TestPlatform::backend_available(const std::string& backend) {
+  return backend != "postgres" || !store::testing::test_cluster_url().empty();
+}
+
+TestPlatform::TestPlatform(const std::string& backend) : directory_(fresh_directory()) {
   if (!auth::init_sodium().is_ok()) throw std::runtime_error("libsodium did not start");
-  database_path_ = directory_ / "tallinn.db";
-  store_ = must(store::open_store("sqlite://" + database_path_.string()), "open store");
+  if (backend == "postgres") {
+    postgres_ = std::make_unique<store::testing::PostgresDatabase>();
+    if (postgres_->url().empty()) throw std::runtime_error("no PostgreSQL test cluster");
+    database_url_ = postgres_->url();
+  } else {
+    database_url_ = "sqlite://" + (directory_ / "tallinn.db").string();
+  }
+  store_ = must(store::open_store(database_url_), "open store");
   Status migrated = store_->migrate();
   if (!migrated.is_ok()) throw std::runtime_error("migrate: " + migrated.to_string());
   random_ = std::make_unique<auth::SodiumRandom>();
@@ -63,6 +73,7 @@ TestPlatform::~TestPlatform() {
   server_.reset();
   api_.reset();
   store_.reset();
+  postgres_.reset();
   std::error_code ignored;
   std::filesystem::remove_all(directory_, ignored);
 }

@@ -1,5 +1,6 @@
-// A whole tallinn server in-process for tests: a fresh SQLite database in a
-// temporary folder, the real API on a real HTTP server on an ephemeral port,
+// A whole tallinn server in-process for tests: a fresh database (SQLite in a
+// temporary folder, or PostgreSQL: a database of its own on the test
+// cluster), the real API on a real HTTP server on an ephemeral port,
 // and a fixture world with one organisation and one signed-in user per
 // part in access.md (two beneficiaries and two donors, for "other").
 #pragma once
@@ -16,6 +17,7 @@
 #include "core/random.h"
 #include "http/server.h"
 #include "service/context.h"
+#include "store/conformance/test_database.h"
 #include "store/store.h"
 #include "support/http_client.h"
 
@@ -40,11 +42,17 @@ class TestPlatform {
  public:
   static constexpr const char* kPassword = "fixture-password-2026";
 
-  TestPlatform();
+  // `backend` is "sqlite" or "postgres"; the latter needs the test cluster
+  // (backend_available()).
+  explicit TestPlatform(const std::string& backend = "sqlite");
   ~TestPlatform();
 
+  // False for "postgres" when no test cluster runs (the test then skips).
+  static bool backend_available(const std::string& backend);
+
   uint16_t port() const { return port_; }
-  const std::filesystem::path& database_path() const { return database_path_; }
+  // The database's URL, for a second Store or a CLI command on it.
+  const std::string& database_url() const { return database_url_; }
   service::Context& context() { return *context_; }
 
   // Ids and tokens of the fixture parties, by name.
@@ -68,7 +76,8 @@ class TestPlatform {
   void add_fixture_parties();
 
   std::filesystem::path directory_;
-  std::filesystem::path database_path_;
+  std::unique_ptr<store::testing::PostgresDatabase> postgres_;
+  std::string database_url_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<Random> random_;
   ShiftedClock clock_;

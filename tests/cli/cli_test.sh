@@ -11,24 +11,12 @@ cleanup() {
 }
 trap cleanup EXIT
 db="sqlite://$work/t.db"
-passed=0
-failed=0
-
-check() {  # check NAME COMMAND...: the command must succeed
-  local name="$1"; shift
-  if "$@" >"$work/out" 2>"$work/err"; then passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $name"; cat "$work/out" "$work/err" | head -20; fi
-}
-refuse() {  # refuse NAME EXPECTED_TEXT COMMAND...: must fail, name the problem, not crash
-  local name="$1" text="$2"; shift 2
-  "$@" >"$work/out" 2>"$work/err"; local code=$?
-  if [ "$code" -ne 0 ] && [ "$code" -lt 128 ] && grep -q -- "$text" "$work/err"; then
-    passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $name (exit $code)"; cat "$work/out" "$work/err" | head -20; fi
-}
+source "$(dirname "$0")/../support/checks.sh"
 
 check "help" "$tallinn" --help
-for command in serve migrate demo match "org add" "user add" "audit verify" "audit checkpoint"; do
+for command in serve migrate demo match "org add" "user add" "audit verify" "audit checkpoint" \
+  "matching-run create" "matching-run show" "proposal create" "meeting create" "meeting open" \
+  "meeting close" "meeting show" "allocation list" "allocation show" "allocation decide" coverage; do
   check "help of $command" $tallinn $command --help
 done
 
@@ -91,6 +79,61 @@ refuse "migrate a military database" "civil" "$tallinn" migrate --db "sqlite://$
 refuse "serve a military database" "civil" timeout 10 "$tallinn" serve --db "sqlite://$work/military.db" --listen 127.0.0.1:0
 refuse "load demo data into a military database" "civil" "$tallinn" demo --db "sqlite://$work/military.db"
 
+# The workflow from the command line, acting as named demo users through the same services
+# (access decision and audit trail included).
+bo=back-office@demo.tallinn.example
+json_field() { python3 -c "import json,sys; d=json.load(open('$work/out')); print(eval('d' + sys.argv[1]))" "$1"; }
+audit_count() { sqlite3 "$work/demo.db" "SELECT count(*) FROM audit WHERE action='$1' AND outcome='$2'"; }
+before_runs="$(audit_count matching.run ok)"
+check "matching-run create" "$tallinn" matching-run create --as "$bo" --time-limit 2 --db "$demo_db"
+run="$(json_field '["id"]')"
+[[ "$run" =~ ^[0-9a-f]{32}$ ]] || { failed=$((failed + 1)); echo "FAIL: run id shape: $run"; }
+[ "$(audit_count matching.run ok)" -eq $((before_runs + 1)) ] || { failed=$((failed + 1)); echo "FAIL: the CLI run is audited"; }
+bo_id="$(sqlite3 "$work/demo.db" "SELECT id FROM users WHERE email='$bo'")"
+[ "$(sqlite3 "$work/demo.db" "SELECT actor_user FROM audit ORDER BY sequence DESC LIMIT 1")" = "$bo_id" ] ||
+  { failed=$((failed + 1)); echo "FAIL: the audit entry names the acting user"; }
+check "matching-run show" "$tallinn" matching-run show "$run" --as "$bo" --db "$demo_db"
+[ "$(json_field '["id"]')" = "$run" ] || { failed=$((failed + 1)); echo "FAIL: matching-run show prints the run"; }
+before_refusals="$(audit_count matching.run forbidden)"
+refuse "matching-run as a donor" "may not" "$tallinn" matching-run create --as donor@demo.tallinn.example --db "$demo_db"
+[ "$(audit_count matching.run forbidden)" -eq $((before_refusals + 1)) ] || { failed=$((failed + 1)); echo "FAIL: the CLI refusal is audited"; }
+refuse "matching-run without --as" "as" "$tallinn" matching-run create --db "$demo_db"
+refuse "matching-run as an unknown email" "--as" "$tallinn" matching-run create --as nobody@nowhere.example --db "$demo_db"
+refuse "matching-run bad time limit" "--time-limit" "$tallinn" matching-run create --as "$bo" --time-limit 0 --db "$demo_db"
+refuse "matching-run show as the observer" "may not" "$tallinn" matching-run show "$run" --as observer@demo.tallinn.example --db "$demo_db"
+refuse "proposal bad run id" "--run" "$tallinn" proposal create --run nonsense --as "$bo" --db "$demo_db"
+check "proposal create" "$tallinn" proposal create --run "$run" --as "$bo" --db "$demo_db"
+allocation="$(json_field '["allocations"][0]["id"]')"
+refuse "proposal twice" "proposed" "$tallinn" proposal create --run "$run" --as "$bo" --db "$demo_db"
+refuse "meeting as the UA authority" "may not" "$tallinn" meeting create --title "Side meeting" --as ua-authority@demo.tallinn.example --db "$demo_db"
+refuse "meeting without a title" "--title" "$tallinn" meeting create --title "" --as "$bo" --db "$demo_db"
+refuse "meeting with a bad attendee" "--attend" "$tallinn" meeting create --title "M" --attend 00000000000000000000000000000000 --as "$bo" --db "$demo_db"
+check "meeting create" "$tallinn" meeting create --title "Coordination group, CLI" --agenda "The run" --as "$bo" --db "$demo_db"
+meeting="$(json_field '["id"]')"
+refuse "decision before the meeting opens" "open meeting" "$tallinn" allocation decide "$allocation" --meeting "$meeting" --decision approve --as "$bo" --db "$demo_db"
+check "meeting open" "$tallinn" meeting open "$meeting" --as "$bo" --db "$demo_db"
+refuse "decision of an unknown kind" "--decision" "$tallinn" allocation decide "$allocation" --meeting "$meeting" --decision maybe --as "$bo" --db "$demo_db"
+refuse "deferral without a reason" "--reason" "$tallinn" allocation decide "$allocation" --meeting "$meeting" --decision defer --as "$bo" --db "$demo_db"
+check "allocation decide" "$tallinn" allocation decide "$allocation" --meeting "$meeting" --decision approve --reason "fits" --as "$bo" --db "$demo_db"
+[ "$(json_field '["status"]')" = "approved" ] || { failed=$((failed + 1)); echo "FAIL: the decision approves"; }
+check "meeting close" "$tallinn" meeting close "$meeting" --minutes "Approved." --as "$bo" --db "$demo_db"
+[ "$(json_field '["status"]')" = "closed" ] || { failed=$((failed + 1)); echo "FAIL: the meeting closes"; }
+check "meeting show" "$tallinn" meeting show "$meeting" --as "$bo" --db "$demo_db"
+check "allocation show" "$tallinn" allocation show "$allocation" --as "$bo" --db "$demo_db"
+[ "$(json_field '["id"]')" = "$allocation" ] || { failed=$((failed + 1)); echo "FAIL: allocation show prints it"; }
+refuse "allocation show to a non-party" "not found" "$tallinn" allocation show "$allocation" --as observer@demo.tallinn.example --db "$demo_db"
+check "allocation list as the observer" "$tallinn" allocation list --as observer@demo.tallinn.example --db "$demo_db"
+[ "$(json_field '["items"].__len__()')" = "0" ] || { failed=$((failed + 1)); echo "FAIL: the observer sees no allocation"; }
+check "allocation list by run" "$tallinn" allocation list --run "$run" --as "$bo" --db "$demo_db"
+[ "$(json_field '["items"][0]["run"]')" = "$run" ] || { failed=$((failed + 1)); echo "FAIL: the list filters by run"; }
+refuse "allocation list bad filter" "--need" "$tallinn" allocation list --need x --as "$bo" --db "$demo_db"
+check "coverage as the observer" "$tallinn" coverage --by region --as observer@demo.tallinn.example --db "$demo_db"
+[ "$(json_field '["suppressed_below"]')" = "3" ] || { failed=$((failed + 1)); echo "FAIL: observer coverage is suppressed"; }
+check "coverage as the back office" "$tallinn" coverage --by priority --as "$bo" --db "$demo_db"
+[ "$(json_field '["suppressed_below"]')" = "None" ] || { failed=$((failed + 1)); echo "FAIL: back-office coverage is whole"; }
+refuse "coverage by a wrong key" "--by" "$tallinn" coverage --by wizard --as "$bo" --db "$demo_db"
+check "audit verify after the workflow CLI" "$tallinn" audit verify --db "$demo_db"
+
 refuse "match on a missing file" "missing.json" "$tallinn" match "$work/missing.json"
 refuse "serve on a bad listen address" "listen" "$tallinn" serve --db "$demo_db" --listen nonsense
 
@@ -118,5 +161,4 @@ for secret in tallinn-demo-2026 a-wrong-password-guess "$token"; do
 done
 [ -s "$work/serve.log" ] || { failed=$((failed + 1)); echo "FAIL: the server wrote no log to search"; }
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -12,9 +12,7 @@ namespace {
 constexpr MarkedTable kAssessmentTables{"assessments", "assessment_grants", ""};
 
 // Column order read by read_assessment().
-constexpr char kColumns[] =
-    "r.id, r.org, r.title, r.sector, r.region, r.criticality, r.tlp, r.creator, r.version, "
-    "r.created_at, r.updated_at";
+constexpr std::string_view kColumns = rows::kAssessmentColumns;
 constexpr char kFromById[] = " FROM assessments r WHERE r.id = :id";
 constexpr char kInsert[] =
     "INSERT INTO assessments (id, org, title, sector, region, criticality, tlp, creator, "
@@ -27,30 +25,14 @@ constexpr char kSelectMeasures[] =
     "SELECT measure, score, evidence FROM assessment_measures WHERE assessment = :assessment";
 
 Result<Assessment> read_assessment(const Statement& row) {
-  Assessment assessment;
-  assessment.id = row.column_text(0);
-  assessment.org = row.column_text(1);
-  assessment.title = row.column_text(2);
-  TALLINN_ASSIGN_OR_RETURN(assessment.sector, parse_column(row, 3, parse_sector));
-  TALLINN_ASSIGN_OR_RETURN(assessment.region, parse_column(row, 4, parse_region));
-  assessment.criticality = static_cast<int>(row.column_int64(5));
-  TALLINN_ASSIGN_OR_RETURN(assessment.tlp, parse_column(row, 6, parse_tlp));
-  assessment.creator = row.column_text(7);
-  assessment.version = row.column_int64(8);
-  assessment.created_at = row.column_int64(9);
-  assessment.updated_at = row.column_int64(10);
-  return assessment;
+  return rows::assessment(StatementRow(row));
 }
 
 Status read_measures(Connection& connection, Assessment& assessment) {
   TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectMeasures));
   query.bind(":assessment", assessment.id);
-  return visit_rows(query, [&](const Statement& row) -> Status {
-    TALLINN_ASSIGN_OR_RETURN(Measure measure, parse_column(row, 0, parse_measure));
-    MeasureScore& scored = assessment.measures[static_cast<int>(measure)];
-    scored.score = static_cast<int>(row.column_int64(1));
-    scored.evidence = row.column_text(2);
-    return Status::ok();
+  return visit_rows(query, [&](const Statement& row) {
+    return rows::add_measure(StatementRow(row), assessment);
   });
 }
 

@@ -1,6 +1,8 @@
 #include "store/sqlite/audit_repository.h"
 
-#include "store/sqlite/cursor.h"
+#include "store/cursor.h"
+#include "store/paging.h"
+#include "store/sqlite/columns.h"
 #include "store/sqlite/queries.h"
 
 namespace tallinn::store::sqlite::audit {
@@ -24,22 +26,7 @@ constexpr char kInsert[] =
 
 #undef TALLINN_AUDIT_COLUMNS
 
-AuditEntry read_entry(const Statement& row) {
-  AuditEntry entry;
-  entry.sequence = row.column_int64(0);
-  entry.time = row.column_int64(1);
-  entry.actor_user = row.column_text(2);
-  entry.actor_org = row.column_text(3);
-  entry.action = row.column_text(4);
-  entry.record_type = row.column_text(5);
-  entry.record_id = row.column_text(6);
-  entry.outcome = row.column_text(7);
-  entry.changed_fields = row.column_text(8);
-  entry.state_digest = row.column_text(9);
-  entry.previous_hash = row.column_text(10);
-  entry.hash = row.column_text(11);
-  return entry;
-}
+AuditEntry read_entry(const Statement& row) { return rows::audit_entry(StatementRow(row)); }
 
 }  // namespace
 
@@ -74,16 +61,12 @@ Result<Page<AuditEntry>> list(Connection& connection, const PageRequest& page) {
   }
   TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectPage));
   query.bind(":before", before).bind(":limit", int64_t{page.limit} + 1);
-  Page<AuditEntry> result;
+  std::vector<AuditEntry> items;
   TALLINN_RETURN_IF_ERROR(visit_rows(query, [&](const Statement& row) {
-    result.items.push_back(read_entry(row));
+    items.push_back(read_entry(row));
     return Status::ok();
   }));
-  if (result.items.size() > static_cast<size_t>(page.limit) && page.limit > 0) {
-    result.items.resize(static_cast<size_t>(page.limit));
-    result.next = encode_sequence_cursor(result.items.back().sequence);
-  }
-  return result;
+  return audit_page(std::move(items), page.limit);
 }
 
 Status scan(Connection& connection, const std::function<Status(const AuditEntry&)>& visit) {

@@ -1,23 +1,30 @@
-// Reading the stored spellings of vocabulary values back into enums.
+// A SQLite statement's current row as store/record_rows.h reads records.
 #pragma once
 
+#include <cstdint>
 #include <optional>
-#include <string_view>
+#include <string>
 
-#include "core/status.h"
+#include "store/record_rows.h"
 #include "store/sqlite/statement.h"
 
 namespace tallinn::store::sqlite {
 
-// The value that `parse` (a parse_* function of core/vocabulary.h) makes of
-// the text in `column`. Text it refuses was never written by this store, so
-// it is kInternal, not bad input.
-template <typename T>
-Result<T> parse_column(const Statement& row, int column,
-                       std::optional<T> (*parse)(std::string_view)) {
-  std::optional<T> value = parse(row.column_text(column));
-  if (!value) return internal_error();
-  return *value;
-}
+class StatementRow {
+ public:
+  explicit StatementRow(const Statement& statement) : statement_(statement) {}
+  std::string text(int column) const { return statement_.column_text(column); }
+  int64_t int64(int column) const { return statement_.column_int64(column); }
+  bool boolean(int column) const { return statement_.column_int64(column) != 0; }
+  std::optional<int64_t> optional_int64(int column) const {
+    return statement_.column_optional_int64(column);
+  }
+  std::optional<std::string> optional_text(int column) const {
+    return statement_.column_optional_text(column);
+  }
+
+ private:
+  const Statement& statement_;
+};
 
 }  // namespace tallinn::store::sqlite

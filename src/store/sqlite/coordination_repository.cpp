@@ -1,9 +1,5 @@
 #include "store/sqlite/coordination_repository.h"
 
-#include <charconv>
-#include <cstdlib>
-#include <sstream>
-
 #include "store/sqlite/columns.h"
 #include "store/sqlite/queries.h"
 
@@ -15,17 +11,11 @@ constexpr char kInsertRun[] =
     "objective, bound, input_json, input_sha256, result_json, created_at) VALUES (:id, :creator, "
     ":engine_version, :time_limit_seconds, :status, :objective, :bound, :input_json, "
     ":input_sha256, :result_json, :created_at)";
-constexpr char kSelectRun[] =
-    "SELECT id, creator, engine_version, time_limit_seconds, status, objective, bound, "
-    "input_json, input_sha256, result_json, created_at FROM matching_runs WHERE id = :id";
+constexpr char kFromRunById[] = " FROM matching_runs WHERE id = :id";
 constexpr char kInsertProposal[] =
     "INSERT INTO proposals (id, run, creator, created_at) "
     "VALUES (:id, :run, :creator, :created_at)";
 
-constexpr char kAllocationColumns[] =
-    "id, proposal, run, need, offer, need_org, offer_org, implementer_org, committing_org, "
-    "amount_cents, currency, rate_micros, offer_amount_cents, percent, status, tlp, "
-    "access_orgs, access_users, creator, version, created_at, updated_at";
 constexpr char kInsertAllocation[] =
     "INSERT INTO allocations (id, proposal, run, need, offer, need_org, offer_org, "
     "implementer_org, committing_org, amount_cents, currency, rate_micros, offer_amount_cents, "
@@ -44,24 +34,17 @@ constexpr char kInsertMeeting[] =
     "INSERT INTO meetings (id, title, agenda, minutes, attendance, status, creator, version, "
     "created_at, updated_at) VALUES (:id, :title, :agenda, :minutes, :attendance, :status, "
     ":creator, :version, :created_at, :updated_at)";
-constexpr char kSelectMeeting[] =
-    "SELECT id, title, agenda, minutes, attendance, status, creator, version, created_at, "
-    "updated_at FROM meetings WHERE id = :id";
+constexpr char kFromMeetingById[] = " FROM meetings WHERE id = :id";
 constexpr char kUpdateMeeting[] =
     "UPDATE meetings SET title = :title, agenda = :agenda, minutes = :minutes, attendance = "
     ":attendance, status = :status, version = :version, updated_at = :updated_at "
     "WHERE id = :id AND version = :expected_version";
 
-constexpr char kDecisionColumns[] =
-    "id, allocation, meeting, decision, reason, corrects, creator, created_at";
 constexpr char kInsertDecision[] =
     "INSERT INTO allocation_decisions (id, allocation, meeting, decision, reason, corrects, "
     "creator, created_at) VALUES (:id, :allocation, :meeting, :decision, :reason, :corrects, "
     ":creator, :created_at)";
 
-constexpr char kReportColumns[] =
-    "id, allocation, percent, note, milestone, attachment_name, attachment_type, "
-    "attachment_base64, creator, created_at";
 constexpr char kInsertReport[] =
     "INSERT INTO delivery_reports (id, allocation, percent, note, milestone, attachment_name, "
     "attachment_type, attachment_base64, creator, created_at) VALUES (:id, :allocation, "
@@ -74,46 +57,6 @@ constexpr char kInsertIdempotency[] =
     "INSERT INTO idempotency_keys (user_id, key, action, allocation, created_at) "
     "VALUES (:user, :key, :action, :allocation, :created_at)";
 
-std::string format_double(double value) {
-  char buffer[32];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-  return std::string(buffer, end);
-}
-
-double parse_double(const std::string& text) { return std::strtod(text.c_str(), nullptr); }
-
-std::string join_ids(const std::vector<Id>& ids) {
-  std::string out;
-  for (const Id& id : ids) {
-    if (!out.empty()) out.push_back(' ');
-    out += id;
-  }
-  return out;
-}
-
-std::vector<Id> split_ids(const std::string& text) {
-  std::vector<Id> ids;
-  std::istringstream stream(text);
-  for (std::string id; stream >> id;) ids.push_back(id);
-  return ids;
-}
-
-Result<MatchingRun> read_run(const Statement& row) {
-  MatchingRun run;
-  run.id = row.column_text(0);
-  run.creator = row.column_text(1);
-  run.engine_version = row.column_text(2);
-  run.time_limit_seconds = parse_double(row.column_text(3));
-  run.status = row.column_text(4);
-  run.objective = parse_double(row.column_text(5));
-  run.bound = parse_double(row.column_text(6));
-  run.input_json = row.column_text(7);
-  run.input_sha256 = row.column_text(8);
-  run.result_json = row.column_text(9);
-  run.created_at = row.column_int64(10);
-  return run;
-}
-
 void bind_allocation_state(Statement& statement, const Allocation& allocation) {
   statement.bind(":id", allocation.id)
       .bind(":implementer_org", allocation.implementer_org)
@@ -124,36 +67,9 @@ void bind_allocation_state(Statement& statement, const Allocation& allocation) {
       .bind(":percent", int64_t{allocation.percent})
       .bind(":status", to_string(allocation.status))
       .bind(":tlp", to_string(allocation.tlp))
-      .bind(":access_orgs", join_ids(allocation.access.orgs))
-      .bind(":access_users", join_ids(allocation.access.users))
+      .bind(":access_orgs", rows::join_ids(allocation.access.orgs))
+      .bind(":access_users", rows::join_ids(allocation.access.users))
       .bind(":updated_at", allocation.updated_at);
-}
-
-Result<Allocation> read_allocation(const Statement& row) {
-  Allocation allocation;
-  allocation.id = row.column_text(0);
-  allocation.proposal = row.column_text(1);
-  allocation.run = row.column_text(2);
-  allocation.need = row.column_text(3);
-  allocation.offer = row.column_text(4);
-  allocation.need_org = row.column_text(5);
-  allocation.offer_org = row.column_text(6);
-  allocation.implementer_org = row.column_text(7);
-  allocation.committing_org = row.column_text(8);
-  allocation.amount = row.column_int64(9);
-  allocation.currency = row.column_text(10);
-  allocation.rate_micros = row.column_int64(11);
-  allocation.offer_amount = row.column_int64(12);
-  allocation.percent = static_cast<int>(row.column_int64(13));
-  TALLINN_ASSIGN_OR_RETURN(allocation.status, parse_column(row, 14, parse_allocation_status));
-  TALLINN_ASSIGN_OR_RETURN(allocation.tlp, parse_column(row, 15, parse_tlp));
-  allocation.access.orgs = split_ids(row.column_text(16));
-  allocation.access.users = split_ids(row.column_text(17));
-  allocation.creator = row.column_text(18);
-  allocation.version = row.column_int64(19);
-  allocation.created_at = row.column_int64(20);
-  allocation.updated_at = row.column_int64(21);
-  return allocation;
 }
 
 void bind_meeting_state(Statement& statement, const Meeting& meeting) {
@@ -161,53 +77,20 @@ void bind_meeting_state(Statement& statement, const Meeting& meeting) {
       .bind(":title", meeting.title)
       .bind(":agenda", meeting.agenda)
       .bind(":minutes", meeting.minutes)
-      .bind(":attendance", join_ids(meeting.attendance))
+      .bind(":attendance", rows::join_ids(meeting.attendance))
       .bind(":status", to_string(meeting.status))
       .bind(":updated_at", meeting.updated_at);
 }
 
-Result<Meeting> read_meeting(const Statement& row) {
-  Meeting meeting;
-  meeting.id = row.column_text(0);
-  meeting.title = row.column_text(1);
-  meeting.agenda = row.column_text(2);
-  meeting.minutes = row.column_text(3);
-  meeting.attendance = split_ids(row.column_text(4));
-  TALLINN_ASSIGN_OR_RETURN(meeting.status, parse_column(row, 5, parse_meeting_status));
-  meeting.creator = row.column_text(6);
-  meeting.version = row.column_int64(7);
-  meeting.created_at = row.column_int64(8);
-  meeting.updated_at = row.column_int64(9);
-  return meeting;
+Result<MatchingRun> read_run(const Statement& row) { return rows::matching_run(StatementRow(row)); }
+Result<Allocation> read_allocation(const Statement& row) {
+  return rows::allocation(StatementRow(row));
 }
-
+Result<Meeting> read_meeting(const Statement& row) { return rows::meeting(StatementRow(row)); }
 Result<AllocationDecision> read_decision(const Statement& row) {
-  AllocationDecision decision;
-  decision.id = row.column_text(0);
-  decision.allocation = row.column_text(1);
-  decision.meeting = row.column_text(2);
-  TALLINN_ASSIGN_OR_RETURN(decision.decision, parse_column(row, 3, parse_decision_kind));
-  decision.reason = row.column_text(4);
-  decision.corrects = row.column_optional_text(5);
-  decision.creator = row.column_text(6);
-  decision.created_at = row.column_int64(7);
-  return decision;
+  return rows::decision(StatementRow(row));
 }
-
-Result<DeliveryReport> read_report(const Statement& row) {
-  DeliveryReport report;
-  report.id = row.column_text(0);
-  report.allocation = row.column_text(1);
-  report.percent = static_cast<int>(row.column_int64(2));
-  report.note = row.column_text(3);
-  report.milestone = row.column_text(4);
-  if (!row.column_is_null(5)) {
-    report.attachment = Attachment{row.column_text(5), row.column_text(6), row.column_text(7)};
-  }
-  report.creator = row.column_text(8);
-  report.created_at = row.column_int64(9);
-  return report;
-}
+Result<DeliveryReport> read_report(const Statement& row) { return rows::report(StatementRow(row)); }
 
 template <typename T>
 Result<std::vector<T>> read_all(Statement& query, Result<T> (*read)(const Statement&)) {
@@ -227,10 +110,10 @@ Status insert_run(Connection& connection, const MatchingRun& run) {
   statement.bind(":id", run.id)
       .bind(":creator", run.creator)
       .bind(":engine_version", run.engine_version)
-      .bind(":time_limit_seconds", format_double(run.time_limit_seconds))
+      .bind(":time_limit_seconds", rows::format_double(run.time_limit_seconds))
       .bind(":status", run.status)
-      .bind(":objective", format_double(run.objective))
-      .bind(":bound", format_double(run.bound))
+      .bind(":objective", rows::format_double(run.objective))
+      .bind(":bound", rows::format_double(run.bound))
       .bind(":input_json", run.input_json)
       .bind(":input_sha256", run.input_sha256)
       .bind(":result_json", run.result_json)
@@ -239,7 +122,9 @@ Status insert_run(Connection& connection, const MatchingRun& run) {
 }
 
 Result<MatchingRun> find_run(Connection& connection, const Id& id) {
-  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectRun));
+  TALLINN_ASSIGN_OR_RETURN(
+      Statement query,
+      connection.prepare(std::string("SELECT ") + rows::kMatchingRunColumns + kFromRunById));
   query.bind(":id", id);
   return read_one<MatchingRun>(query, read_run);
 }
@@ -271,7 +156,7 @@ Status insert_allocation(Connection& connection, const Allocation& allocation) {
 
 Result<Allocation> find_allocation(Connection& connection, const Id& id) {
   TALLINN_ASSIGN_OR_RETURN(Statement query,
-                           connection.prepare(std::string("SELECT ") + kAllocationColumns +
+                           connection.prepare(std::string("SELECT ") + rows::kAllocationColumns +
                                               " FROM allocations WHERE id = :id"));
   query.bind(":id", id);
   return read_one<Allocation>(query, read_allocation);
@@ -288,7 +173,8 @@ Status update_allocation(Connection& connection, const Allocation& allocation,
 
 Result<std::vector<Allocation>> list_allocations(Connection& connection,
                                                  const AllocationFilter& filter) {
-  std::string sql = std::string("SELECT ") + kAllocationColumns + " FROM allocations WHERE 1 = 1";
+  std::string sql =
+      std::string("SELECT ") + rows::kAllocationColumns + " FROM allocations WHERE 1 = 1";
   if (filter.party_org) {
     sql += " AND (need_org = :party OR offer_org = :party OR implementer_org = :party)";
   }
@@ -316,7 +202,9 @@ Status insert_meeting(Connection& connection, const Meeting& meeting) {
 }
 
 Result<Meeting> find_meeting(Connection& connection, const Id& id) {
-  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectMeeting));
+  TALLINN_ASSIGN_OR_RETURN(
+      Statement query,
+      connection.prepare(std::string("SELECT ") + rows::kMeetingColumns + kFromMeetingById));
   query.bind(":id", id);
   return read_one<Meeting>(query, read_meeting);
 }
@@ -344,7 +232,7 @@ Status insert_decision(Connection& connection, const AllocationDecision& decisio
 
 Result<AllocationDecision> find_decision(Connection& connection, const Id& id) {
   TALLINN_ASSIGN_OR_RETURN(Statement query,
-                           connection.prepare(std::string("SELECT ") + kDecisionColumns +
+                           connection.prepare(std::string("SELECT ") + rows::kDecisionColumns +
                                               " FROM allocation_decisions WHERE id = :id"));
   query.bind(":id", id);
   return read_one<AllocationDecision>(query, read_decision);
@@ -353,7 +241,7 @@ Result<AllocationDecision> find_decision(Connection& connection, const Id& id) {
 Result<std::vector<AllocationDecision>> decisions_of(Connection& connection, const Id& allocation) {
   TALLINN_ASSIGN_OR_RETURN(
       Statement query,
-      connection.prepare(std::string("SELECT ") + kDecisionColumns +
+      connection.prepare(std::string("SELECT ") + rows::kDecisionColumns +
                          " FROM allocation_decisions WHERE allocation = :allocation "
                          "ORDER BY created_at, rowid"));
   query.bind(":allocation", allocation);
@@ -383,7 +271,7 @@ Status insert_report(Connection& connection, const DeliveryReport& report) {
 
 Result<std::vector<DeliveryReport>> reports_of(Connection& connection, const Id& allocation) {
   TALLINN_ASSIGN_OR_RETURN(Statement query,
-                           connection.prepare(std::string("SELECT ") + kReportColumns +
+                           connection.prepare(std::string("SELECT ") + rows::kReportColumns +
                                               " FROM delivery_reports WHERE allocation = "
                                               ":allocation ORDER BY created_at, rowid"));
   query.bind(":allocation", allocation);

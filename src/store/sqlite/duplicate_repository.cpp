@@ -1,13 +1,12 @@
 #include "store/sqlite/duplicate_repository.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
-#include <set>
 
 #include "store/sqlite/need_repository.h"
 #include "store/sqlite/queries.h"
+#include "store/text_words.h"
 
 namespace tallinn::store::sqlite::duplicates {
 namespace {
@@ -32,12 +31,6 @@ constexpr char kSelect[] =
     "SELECT candidate, score_permille FROM need_duplicate_candidates WHERE need = :need "
     "ORDER BY score_permille DESC, candidate";
 
-constexpr size_t kMaxQueryWords = 32;
-// Shorter words are mostly "the", "for", "and": they say nothing of a need.
-constexpr size_t kMinWordBytes = 4;
-
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
-
 // For each need near the subject, the share of the subject's words it
 // contains. bm25() is not used: its IDF falls to ~0 for a word found in
 // more than half of a small collection, so its scores say little until
@@ -45,7 +38,7 @@ bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 Result<std::map<Id, double>> word_overlap(Connection& connection, const Need& subject) {
   std::map<Id, double> overlap;
   std::vector<std::string> words =
-      distinct_words(subject.title + " " + subject.description, kMaxQueryWords);
+      distinct_words(subject.title + " " + subject.description, kDuplicateQueryWords);
   if (words.empty()) return overlap;
   std::string arms;
   for (size_t index = 0; index < words.size(); ++index) {
@@ -69,36 +62,13 @@ Result<std::map<Id, double>> word_overlap(Connection& connection, const Need& su
 
 }  // namespace
 
-std::vector<std::string> distinct_words(std::string_view text, size_t max_words) {
-  std::set<std::string> seen;
-  std::vector<std::string> words;
-  size_t at = 0;
-  while (at < text.size() && words.size() < max_words) {
-    while (at < text.size() && !is_word_byte(text[at])) ++at;
-    size_t end = at;
-    while (end < text.size() && is_word_byte(text[end])) ++end;
-    std::string word(text.substr(at, end - at));
-    at = end;
-    std::transform(word.begin(), word.end(), word.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (word.size() >= kMinWordBytes && seen.insert(word).second) words.push_back(word);
-  }
-  return words;
-}
-
 Result<std::vector<TextMatch>> candidates(Connection& connection, const ReadScope& scope,
                                           const Need& subject, int limit) {
   std::vector<Condition> conditions = {{kCandidateCondition, ":dup_subject", subject.id}};
   TALLINN_ASSIGN_OR_RETURN(Page<Need> page,
                            needs::list_where(connection, scope, conditions, {limit, ""}));
   TALLINN_ASSIGN_OR_RETURN(auto overlap, word_overlap(connection, subject));
-  std::vector<TextMatch> matches;
-  for (Need& need : page.items) {
-    auto found = overlap.find(need.id);
-    double similarity = found == overlap.end() ? 0 : std::clamp(found->second, 0.0, 1.0);
-    matches.push_back({std::move(need), similarity});
-  }
-  return matches;
+  return with_text_similarity(std::move(page.items), overlap);
 }
 
 Status replace(Connection& connection, const Id& need, const std::vector<DuplicateMatch>& matches) {

@@ -16,9 +16,4 @@ Result<std::vector<TextMatch>> candidates(Connection& connection, const ReadScop
 Status replace(Connection& connection, const Id& need, const std::vector<DuplicateMatch>& matches);
 Result<std::vector<DuplicateMatch>> of(Connection& connection, const Id& need);
 
-// The first `max_words` distinct words of `text` (runs of letters, digits
-// and non-ASCII bytes, lowercased, 4 bytes or more), in order. Each is
-// bound as one quoted FTS5 string, so no input is read as query syntax.
-std::vector<std::string> distinct_words(std::string_view text, size_t max_words);
-
 }  // namespace tallinn::store::sqlite::duplicates

@@ -3,6 +3,8 @@
 #include <sstream>
 
 #include "core/vocabulary.h"
+#include "store/paging.h"
+#include "store/scope_arms.h"
 
 namespace tallinn::store::sqlite {
 namespace {
@@ -36,14 +38,6 @@ constexpr char kKeysetCondition[] = " AND ({created}, {id}) < (:after_created, :
 constexpr char kCountArm[] = "SELECT r.rid {from}{where}";
 constexpr char kMergedCount[] = "SELECT count(*) FROM ({arms})";
 
-std::string replace_all(std::string text, std::string_view name, std::string_view value) {
-  for (size_t at = text.find(name); at != std::string::npos;
-       at = text.find(name, at + value.size())) {
-    text.replace(at, name.size(), value);
-  }
-  return text;
-}
-
 std::string tlp_parameter(int tlp) { return ":tlp_" + std::to_string(tlp); }
 
 Arm record_arm(const char* from, int tlp) {
@@ -57,22 +51,27 @@ Arm grant_arm(std::string_view kind, std::string_view grantee, int tlp) {
           "g.record"};
 }
 
-// One arm per clause that can reveal anything. A clause with `all` set
-// makes the marking's other relations redundant.
 std::vector<Arm> arms_of(const ReadScope& scope) {
   std::vector<Arm> arms;
-  for (int tlp = 0; tlp < kTlpCount; ++tlp) {
-    const ReadScope::Clause& clause = scope.by_tlp[tlp];
-    if (clause.all) {
-      arms.push_back(record_arm(kRecordsOnly, tlp));
-      continue;
+  for (const ScopeArm& arm : scope_arms(scope)) {
+    int tlp = static_cast<int>(arm.tlp);
+    switch (arm.relation) {
+      case Relation::kAny:
+        arms.push_back(record_arm(kRecordsOnly, tlp));
+        break;
+      case Relation::kOwnerOrg:
+        arms.push_back(record_arm(kOwnedRecords, tlp));
+        break;
+      case Relation::kCreator:
+        arms.push_back(record_arm(kCreatedRecords, tlp));
+        break;
+      case Relation::kGrantedOrg:
+        arms.push_back(grant_arm("org", ":scope_org", tlp));
+        break;
+      case Relation::kNamedUser:
+        arms.push_back(grant_arm("user", ":scope_user", tlp));
+        break;
     }
-    bool has_org = !scope.org.empty();
-    bool has_user = !scope.user.empty();
-    if (clause.owner_org && has_org) arms.push_back(record_arm(kOwnedRecords, tlp));
-    if (clause.creator && has_user) arms.push_back(record_arm(kCreatedRecords, tlp));
-    if (clause.granted_org && has_org) arms.push_back(grant_arm("org", ":scope_org", tlp));
-    if (clause.named_user && has_user) arms.push_back(grant_arm("user", ":scope_user", tlp));
   }
   return arms;
 }

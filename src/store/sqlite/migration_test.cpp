@@ -24,7 +24,7 @@ TEST(MigrationsTest, AreNumberedFromOneWithoutGaps) {
   EXPECT_STREQ(all[0].name, "0001_init");
 }
 
-class MigrateTest : public StoreTest {};
+class MigrateTest : public SqliteStoreTest {};
 
 TEST_F(MigrateTest, RunningTwiceChangesNothing) {
   std::vector<int> expected;
@@ -79,7 +79,7 @@ TEST_F(MigrateTest, DatabaseRunsInWalWithForeignKeys) {
 
 TEST(OpenStoreTest, RefusesOtherSchemes) {
   for (const std::string url :
-       {"postgres://localhost/db", "mysql://x", "sqlite://", "tallinn.db", ""}) {
+       {"postgres:/db", "mysql://x", "sqlite://", "postgresql://", "tallinn.db", ""}) {
     Result<std::unique_ptr<Store>> store = open_store(url);
     ASSERT_FALSE(store.is_ok()) << url;
     EXPECT_EQ(store.status().code(), ErrorCode::kInvalid);

@@ -9,10 +9,7 @@ namespace tallinn::store::sqlite::needs {
 namespace {
 
 // Column order read by read_need().
-constexpr char kColumns[] =
-    "r.id, r.org, r.title, r.description, r.sector, r.region, r.category, r.amount_cents, "
-    "r.priority, r.national_priority, r.divisible, r.tlp, r.status, r.duplicate_of, r.creator, "
-    "r.version, r.created_at, r.updated_at, r.assessment";
+constexpr std::string_view kColumns = rows::kNeedColumns;
 constexpr char kFromById[] = " FROM needs r WHERE r.id = :id";
 constexpr char kInsert[] =
     "INSERT INTO needs (id, org, title, description, sector, region, category, amount_cents, "
@@ -51,31 +48,7 @@ void bind_fields(Statement& statement, const Need& need) {
       .bind_optional(":assessment", need.assessment);
 }
 
-Result<Need> read_need(const Statement& row) {
-  Need need;
-  need.id = row.column_text(0);
-  need.org = row.column_text(1);
-  need.title = row.column_text(2);
-  need.description = row.column_text(3);
-  TALLINN_ASSIGN_OR_RETURN(need.sector, parse_column(row, 4, parse_sector));
-  TALLINN_ASSIGN_OR_RETURN(need.region, parse_column(row, 5, parse_region));
-  TALLINN_ASSIGN_OR_RETURN(need.category, parse_column(row, 6, parse_category));
-  need.amount = row.column_int64(7);
-  need.priority = static_cast<int>(row.column_int64(8));
-  if (std::optional<int64_t> national = row.column_optional_int64(9)) {
-    need.national_priority = static_cast<int>(*national);
-  }
-  need.divisible = row.column_int64(10) != 0;
-  TALLINN_ASSIGN_OR_RETURN(need.tlp, parse_column(row, 11, parse_tlp));
-  TALLINN_ASSIGN_OR_RETURN(need.status, parse_column(row, 12, parse_need_status));
-  need.duplicate_of = row.column_optional_text(13);
-  need.creator = row.column_text(14);
-  need.version = row.column_int64(15);
-  need.created_at = row.column_int64(16);
-  need.updated_at = row.column_int64(17);
-  need.assessment = row.column_optional_text(18);
-  return need;
-}
+Result<Need> read_need(const Statement& row) { return rows::need(StatementRow(row)); }
 
 // A need with its grants.
 std::function<Result<Need>(const Statement&)> reader(Connection& connection) {

@@ -1,13 +1,13 @@
 #include "store/sqlite/notification_repository.h"
 
+#include "store/sqlite/columns.h"
 #include "store/sqlite/queries.h"
 
 namespace tallinn::store::sqlite::notifications {
 namespace {
 
 // Column order read by read_notification(), for the table as r.
-constexpr char kColumns[] =
-    "r.id, r.user_id, r.kind, r.record_type, r.record_id, r.created_at, r.read_at";
+constexpr std::string_view kColumns = rows::kNotificationColumns;
 constexpr char kFromById[] = " FROM notifications r WHERE r.id = :id";
 constexpr char kInsert[] =
     "INSERT INTO notifications (id, user_id, kind, record_type, record_id, created_at, read_at) "
@@ -19,15 +19,7 @@ constexpr char kActiveUsers[] =
     "AND (:role IS NULL OR role = :role) ORDER BY id";
 
 Result<Notification> read_notification(const Statement& row) {
-  Notification notification;
-  notification.id = row.column_text(0);
-  notification.user = row.column_text(1);
-  notification.kind = row.column_text(2);
-  notification.record_type = row.column_text(3);
-  notification.record_id = row.column_text(4);
-  notification.created_at = row.column_int64(5);
-  notification.read_at = row.column_optional_int64(6);
-  return notification;
+  return rows::notification(StatementRow(row));
 }
 
 }  // namespace

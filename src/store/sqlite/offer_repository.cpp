@@ -9,9 +9,7 @@ namespace tallinn::store::sqlite::offers {
 namespace {
 
 // Column order read by read_offer().
-constexpr char kColumns[] =
-    "r.id, r.org, r.title, r.description, r.budget_cents, r.tlp, r.status, r.creator, "
-    "r.version, r.created_at, r.updated_at, r.currency";
+constexpr std::string_view kColumns = rows::kOfferColumns;
 constexpr char kFromById[] = " FROM offers r WHERE r.id = :id";
 constexpr char kInsert[] =
     "INSERT INTO offers (id, org, title, description, budget_cents, tlp, status, creator, "
@@ -75,36 +73,11 @@ Status write_targets(Connection& connection, const Offer& offer) {
 Status read_targets(Connection& connection, Offer& offer) {
   TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectTargets));
   query.bind(":offer", offer.id);
-  return visit_rows(query, [&offer](const Statement& row) -> Status {
-    std::string kind = row.column_text(0);
-    if (kind == kSectorTarget) {
-      TALLINN_ASSIGN_OR_RETURN(offer.sectors.emplace_back(), parse_column(row, 1, parse_sector));
-    } else if (kind == kRegionTarget) {
-      TALLINN_ASSIGN_OR_RETURN(offer.regions.emplace_back(), parse_column(row, 1, parse_region));
-    } else {
-      TALLINN_ASSIGN_OR_RETURN(offer.categories.emplace_back(),
-                               parse_column(row, 1, parse_category));
-    }
-    return Status::ok();
-  });
+  return visit_rows(
+      query, [&offer](const Statement& row) { return rows::add_target(StatementRow(row), offer); });
 }
 
-Result<Offer> read_offer(const Statement& row) {
-  Offer offer;
-  offer.id = row.column_text(0);
-  offer.org = row.column_text(1);
-  offer.title = row.column_text(2);
-  offer.description = row.column_text(3);
-  offer.budget = row.column_int64(4);
-  TALLINN_ASSIGN_OR_RETURN(offer.tlp, parse_column(row, 5, parse_tlp));
-  TALLINN_ASSIGN_OR_RETURN(offer.status, parse_column(row, 6, parse_offer_status));
-  offer.creator = row.column_text(7);
-  offer.version = row.column_int64(8);
-  offer.created_at = row.column_int64(9);
-  offer.updated_at = row.column_int64(10);
-  offer.currency = row.column_text(11);
-  return offer;
-}
+Result<Offer> read_offer(const Statement& row) { return rows::offer(StatementRow(row)); }
 
 // An offer with its targets and grants.
 std::function<Result<Offer>(const Statement&)> reader(Connection& connection) {

@@ -7,7 +7,7 @@ namespace tallinn::store::sqlite::organisations {
 namespace {
 
 // Column order read by read_organisation().
-constexpr char kColumns[] = "id, name, kind, country, version, created_at, updated_at";
+constexpr std::string_view kColumns = rows::kOrganisationColumns;
 constexpr char kSelectById[] =
     "SELECT id, name, kind, country, version, created_at, updated_at "
     "FROM organisations WHERE id = :id";
@@ -29,15 +29,7 @@ void bind_fields(Statement& statement, const Organisation& organisation) {
 }
 
 Result<Organisation> read_organisation(const Statement& row) {
-  Organisation organisation;
-  organisation.id = row.column_text(0);
-  organisation.name = row.column_text(1);
-  TALLINN_ASSIGN_OR_RETURN(organisation.kind, parse_column(row, 2, parse_role));
-  organisation.country = row.column_text(3);
-  organisation.version = row.column_int64(4);
-  organisation.created_at = row.column_int64(5);
-  organisation.updated_at = row.column_int64(6);
-  return organisation;
+  return rows::organisation(StatementRow(row));
 }
 
 }  // namespace

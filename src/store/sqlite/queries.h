@@ -8,8 +8,9 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/cursor.h"
+#include "store/paging.h"
 #include "store/sqlite/connection.h"
-#include "store/sqlite/cursor.h"
 #include "store/sqlite/statement.h"
 #include "store/store.h"
 
@@ -49,13 +50,7 @@ Result<Page<T>> collect_page(int limit, const std::function<Status(const RowVisi
     return Status::ok();
   });
   if (!status.is_ok()) return status;
-  Page<T> page;
-  if (items.size() > static_cast<size_t>(limit)) {
-    items.resize(static_cast<size_t>(limit));
-    if (!items.empty()) page.next = encode_time_cursor({items.back().created_at, items.back().id});
-  }
-  page.items = std::move(items);
-  return page;
+  return time_page(std::move(items), limit);
 }
 
 // The one row of `query` read by `read`, or kNotFound when there is none.

@@ -1,5 +1,6 @@
 // The SQLite Transaction: one pooled connection inside BEGIN (read) or
-// BEGIN IMMEDIATE (write), forwarding each operation to its repository.
+// BEGIN IMMEDIATE (write), forwarding each operation to its repository
+// (repository_transaction.h).
 //
 // Belongs to one thread at a time. After commit() every operation is
 // kInternal (a programming error), as is a write in a read transaction.
@@ -10,12 +11,91 @@
 
 #include <memory>
 
+#include "store/repository_transaction.h"
+#include "store/sqlite/assessment_repository.h"
+#include "store/sqlite/audit_repository.h"
 #include "store/sqlite/connection_pool.h"
+#include "store/sqlite/coordination_repository.h"
+#include "store/sqlite/duplicate_repository.h"
+#include "store/sqlite/need_repository.h"
+#include "store/sqlite/notification_repository.h"
+#include "store/sqlite/offer_repository.h"
+#include "store/sqlite/organisation_repository.h"
+#include "store/sqlite/user_repository.h"
 #include "store/store.h"
 
 namespace tallinn::store::sqlite {
 
-class SqliteTransaction final : public Transaction {
+// The SQLite repositories, operation by operation (repository_transaction.h).
+struct SqliteRepositories {
+  using Connection = sqlite::Connection;
+  static constexpr auto insert_organisation = &organisations::insert;
+  static constexpr auto organisation = &organisations::find;
+  static constexpr auto list_organisations = &organisations::list;
+  static constexpr auto update_organisation = &organisations::update;
+  static constexpr auto count_organisations = &organisations::count;
+  static constexpr auto insert_user = &users::insert;
+  static constexpr auto user = &users::find;
+  static constexpr auto credentials_by_email = &users::credentials_by_email;
+  static constexpr auto list_users = &users::list;
+  static constexpr auto update_user = &users::update;
+  static constexpr auto set_password_hash = &users::set_password_hash;
+  static constexpr auto insert_session = &users::insert_session;
+  static constexpr auto session = &users::session;
+  static constexpr auto delete_session = &users::delete_session;
+  static constexpr auto delete_sessions_of = &users::delete_sessions_of;
+  static constexpr auto touch_session = &users::touch_session;
+  static constexpr auto second_factor = &users::second_factor;
+  static constexpr auto set_second_factor = &users::set_second_factor;
+  static constexpr auto replace_recovery_codes = &users::replace_recovery_codes;
+  static constexpr auto use_recovery_code = &users::use_recovery_code;
+  static constexpr auto setting = &users::setting;
+  static constexpr auto set_setting = &users::set_setting;
+  static constexpr auto insert_need = &needs::insert;
+  static constexpr auto need = &needs::find;
+  static constexpr auto update_need = &needs::update;
+  static constexpr auto list_needs = &needs::list;
+  static constexpr auto count_needs = &needs::count;
+  static constexpr auto insert_offer = &offers::insert;
+  static constexpr auto offer = &offers::find;
+  static constexpr auto update_offer = &offers::update;
+  static constexpr auto list_offers = &offers::list;
+  static constexpr auto count_offers = &offers::count;
+  static constexpr auto last_audit_entry = &audit::last;
+  static constexpr auto append_audit = &audit::append;
+  static constexpr auto list_audit = &audit::list;
+  static constexpr auto scan_audit = &audit::scan;
+  static constexpr auto insert_matching_run = &coordination::insert_run;
+  static constexpr auto matching_run = &coordination::find_run;
+  static constexpr auto insert_proposal = &coordination::insert_proposal;
+  static constexpr auto insert_allocation = &coordination::insert_allocation;
+  static constexpr auto allocation = &coordination::find_allocation;
+  static constexpr auto update_allocation = &coordination::update_allocation;
+  static constexpr auto list_allocations = &coordination::list_allocations;
+  static constexpr auto insert_meeting = &coordination::insert_meeting;
+  static constexpr auto meeting = &coordination::find_meeting;
+  static constexpr auto update_meeting = &coordination::update_meeting;
+  static constexpr auto insert_decision = &coordination::insert_decision;
+  static constexpr auto decision = &coordination::find_decision;
+  static constexpr auto decisions_of = &coordination::decisions_of;
+  static constexpr auto insert_report = &coordination::insert_report;
+  static constexpr auto reports_of = &coordination::reports_of;
+  static constexpr auto idempotent_allocation = &coordination::idempotent_allocation;
+  static constexpr auto insert_idempotency_key = &coordination::insert_idempotency_key;
+  static constexpr auto insert_assessment = &assessments::insert;
+  static constexpr auto assessment = &assessments::find;
+  static constexpr auto list_assessments = &assessments::list;
+  static constexpr auto duplicate_candidates = &duplicates::candidates;
+  static constexpr auto replace_duplicate_matches = &duplicates::replace;
+  static constexpr auto duplicate_matches = &duplicates::of;
+  static constexpr auto active_users = &notifications::active_users;
+  static constexpr auto insert_notification = &notifications::insert;
+  static constexpr auto notification = &notifications::find;
+  static constexpr auto list_notifications = &notifications::list;
+  static constexpr auto mark_notification_read = &notifications::mark_read;
+};
+
+class SqliteTransaction final : public RepositoryTransaction<SqliteRepositories> {
  public:
   // Takes a connection from `pool` (which must outlive the transaction) and
   // begins. kUnavailable when no connection can be had or the write lock
@@ -25,99 +105,15 @@ class SqliteTransaction final : public Transaction {
 
   Status commit() override;
 
-  Status insert_organisation(const Organisation& organisation) override;
-  Result<Organisation> organisation(const Id& id) override;
-  Result<Page<Organisation>> list_organisations(const PageRequest& page) override;
-  Status update_organisation(const Organisation& organisation, int64_t expected_version) override;
-  Result<int64_t> count_organisations() override;
-
-  Status insert_user(const User& user, const std::string& password_hash) override;
-  Result<User> user(const Id& id) override;
-  Result<Credentials> credentials_by_email(const std::string& email) override;
-  Result<Page<User>> list_users(const std::optional<Id>& org, const PageRequest& page) override;
-  Status update_user(const User& user, int64_t expected_version) override;
-  Status set_password_hash(const Id& user, const std::string& password_hash) override;
-
-  Status insert_session(const Session& session) override;
-  Result<Session> session(const std::string& token_hash) override;
-  Status delete_session(const std::string& token_hash) override;
-  Status delete_sessions_of(const Id& user) override;
-  Status touch_session(const std::string& token_hash, int64_t last_seen_at) override;
-  Result<SecondFactor> second_factor(const Id& user) override;
-  Status set_second_factor(const Id& user, const SecondFactor& factor) override;
-  Status replace_recovery_codes(const Id& user,
-                                const std::vector<std::string>& code_hashes) override;
-  Status use_recovery_code(const Id& user, const std::string& code_hash, int64_t used_at) override;
-  Result<std::optional<std::string>> setting(const std::string& key) override;
-  Status set_setting(const std::string& key, const std::string& value) override;
-
-  Status insert_need(const Need& need) override;
-  Result<Need> need(const Id& id) override;
-  Status update_need(const Need& need, int64_t expected_version) override;
-  Result<Page<Need>> list_needs(const ReadScope& scope, const NeedFilter& filter,
-                                const PageRequest& page) override;
-  Result<int64_t> count_needs(const ReadScope& scope, const NeedFilter& filter) override;
-
-  Status insert_offer(const Offer& offer) override;
-  Result<Offer> offer(const Id& id) override;
-  Status update_offer(const Offer& offer, int64_t expected_version) override;
-  Result<Page<Offer>> list_offers(const ReadScope& scope, const OfferFilter& filter,
-                                  const PageRequest& page) override;
-  Result<int64_t> count_offers(const ReadScope& scope, const OfferFilter& filter) override;
-
-  Result<std::optional<AuditEntry>> last_audit_entry() override;
-  Status append_audit(const AuditEntry& entry) override;
-  Result<Page<AuditEntry>> list_audit(const PageRequest& page) override;
-  Status scan_audit(const std::function<Status(const AuditEntry&)>& visit) override;
-
-  // Matching runs, proposals, meetings, allocations, ledger.
-  Status insert_matching_run(const MatchingRun& run) override;
-  Result<MatchingRun> matching_run(const Id& id) override;
-  Status insert_proposal(const Proposal& proposal) override;
-  Status insert_allocation(const Allocation& allocation) override;
-  Result<Allocation> allocation(const Id& id) override;
-  Status update_allocation(const Allocation& allocation, int64_t expected_version) override;
-  Result<std::vector<Allocation>> list_allocations(const AllocationFilter& filter) override;
-  Status insert_meeting(const Meeting& meeting) override;
-  Result<Meeting> meeting(const Id& id) override;
-  Status update_meeting(const Meeting& meeting, int64_t expected_version) override;
-  Status insert_decision(const AllocationDecision& decision) override;
-  Result<AllocationDecision> decision(const Id& id) override;
-  Result<std::vector<AllocationDecision>> decisions_of(const Id& allocation) override;
-  Status insert_report(const DeliveryReport& report) override;
-  Result<std::vector<DeliveryReport>> reports_of(const Id& allocation) override;
-  Result<std::optional<Id>> idempotent_allocation(const Id& user, const std::string& key,
-                                                  const std::string& action) override;
-  Status insert_idempotency_key(const Id& user, const std::string& key, const std::string& action,
-                                const Id& allocation, int64_t created_at) override;
-  // Assessments, duplicates, notifications
-  Status insert_assessment(const Assessment& assessment) override;
-  Result<Assessment> assessment(const Id& id) override;
-  Result<Page<Assessment>> list_assessments(const ReadScope& scope, const AssessmentFilter& filter,
-                                            const PageRequest& page) override;
-  Result<std::vector<TextMatch>> duplicate_candidates(const ReadScope& scope, const Need& subject,
-                                                      int limit) override;
-  Status replace_duplicate_matches(const Id& need,
-                                   const std::vector<DuplicateMatch>& matches) override;
-  Result<std::vector<DuplicateMatch>> duplicate_matches(const Id& need) override;
-  Result<std::vector<Id>> active_users(const std::optional<Id>& org,
-                                       const std::optional<Role>& role) override;
-  Status insert_notification(const Notification& notification) override;
-  Result<Notification> notification(const Id& id) override;
-  Result<Page<Notification>> list_notifications(const Id& user, const PageRequest& page) override;
-  Status mark_notification_read(const Id& id, int64_t read_at) override;
+ protected:
+  Connection* open_connection() override { return connection_.get(); }
+  bool writes() const override { return mode_ == TransactionMode::kWrite; }
 
  private:
   SqliteTransaction(ConnectionPool& pool, TransactionMode mode,
                     std::unique_ptr<Connection> connection);
   // Gives the connection back, rolling back what was not committed.
   void release();
-  // Runs `operation` on the connection while the transaction is open.
-  template <typename Operation>
-  auto read(Operation operation) -> decltype(operation(std::declval<Connection&>()));
-  // As read(), and only in a write transaction.
-  template <typename Operation>
-  auto write(Operation operation) -> decltype(operation(std::declval<Connection&>()));
 
   ConnectionPool& pool_;
   const TransactionMode mode_;

@@ -1,22 +1,8 @@
 #include "store/sqlite/store_test_support.h"
 
-#include <cstdio>
-#include <cstdlib>
 #include <iostream>
 
 namespace tallinn::store::sqlite::testing {
-
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "store_test_XXXXXX").string();
-  char* made = mkdtemp(pattern.data());
-  if (made == nullptr) std::abort();
-  path_ = made;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
 
 SqliteOptions logging_options() {
   SqliteOptions options;
@@ -24,122 +10,16 @@ SqliteOptions logging_options() {
   return options;
 }
 
-void StoreTest::SetUp() {
+void SqliteStoreTest::SetUp() {
   store_ = reopen(logging_options());
   ASSERT_NE(store_, nullptr);
   ASSERT_OK(store_->migrate());
 }
 
-std::unique_ptr<Store> StoreTest::reopen(SqliteOptions options) {
+std::unique_ptr<Store> SqliteStoreTest::reopen(SqliteOptions options) {
   Result<std::unique_ptr<Store>> opened = open_sqlite_store(db_path(), std::move(options));
   EXPECT_TRUE(opened.is_ok()) << opened.status().to_string();
   return opened.is_ok() ? std::move(opened).value() : nullptr;
-}
-
-std::unique_ptr<Transaction> StoreTest::write() {
-  Result<std::unique_ptr<Transaction>> begun = store_->begin(TransactionMode::kWrite);
-  EXPECT_TRUE(begun.is_ok()) << begun.status().to_string();
-  return begun.is_ok() ? std::move(begun).value() : nullptr;
-}
-
-std::unique_ptr<Transaction> StoreTest::read() {
-  Result<std::unique_ptr<Transaction>> begun = store_->begin(TransactionMode::kRead);
-  EXPECT_TRUE(begun.is_ok()) << begun.status().to_string();
-  return begun.is_ok() ? std::move(begun).value() : nullptr;
-}
-
-Id test_id(int n) {
-  char text[33];
-  std::snprintf(text, sizeof text, "%032x", n);
-  return text;
-}
-
-Organisation make_organisation(int n, Role kind) {
-  Organisation organisation;
-  organisation.id = test_id(1'000'000 + n);
-  organisation.name = "Organisation " + std::to_string(n);
-  organisation.kind = kind;
-  organisation.country = "UA";
-  organisation.version = 1;
-  organisation.created_at = 1'700'000'000'000 + n;
-  organisation.updated_at = organisation.created_at + 5;
-  return organisation;
-}
-
-User make_user(int n, const Id& org) {
-  User user;
-  user.id = test_id(2'000'000 + n);
-  user.org = org;
-  user.email = "user" + std::to_string(n) + "@example.org";
-  user.role = Role::kDonor;
-  user.disabled = n % 2 == 1;
-  user.version = 3;
-  user.created_at = 1'700'000'000'000 + n;
-  user.updated_at = user.created_at + 7;
-  return user;
-}
-
-Need make_need(int n, const Id& org, const Id& creator) {
-  Need need;
-  need.id = test_id(3'000'000 + n);
-  need.org = org;
-  need.title = "Firewall for substation " + std::to_string(n);
-  need.description = "Segment the OT network of the substation; 'quoted' \"text\" ok.";
-  need.sector = Sector::kDrinkingWater;
-  need.region = 12;
-  need.category = Category::kIncidentResponse;
-  need.amount = 12'345'678;
-  need.priority = 5;
-  need.national_priority = 2;
-  need.divisible = false;
-  need.tlp = Tlp::kAmberStrict;
-  need.status = NeedStatus::kDuplicate;
-  need.duplicate_of = test_id(3'999'999);
-  need.access.orgs = {test_id(77), test_id(55)};
-  need.access.users = {test_id(88)};
-  need.creator = creator;
-  need.version = 4;
-  need.created_at = 1'700'000'000'000 + n;
-  need.updated_at = need.created_at + 9;
-  return need;
-}
-
-Offer make_offer(int n, const Id& org, const Id& creator) {
-  Offer offer;
-  offer.id = test_id(4'000'000 + n);
-  offer.org = org;
-  offer.title = "Training offer " + std::to_string(n);
-  offer.description = "Incident response training for grid operators.";
-  offer.budget = 98'765'432;
-  offer.sectors = {Sector::kHealth, Sector::kEnergy};
-  offer.regions = {26, 3, 11};
-  offer.categories = {Category::kTraining};
-  offer.tlp = Tlp::kGreen;
-  offer.status = OfferStatus::kClosed;
-  offer.access.orgs = {test_id(66)};
-  offer.access.users = {test_id(99), test_id(98)};
-  offer.creator = creator;
-  offer.version = 2;
-  offer.created_at = 1'700'000'000'000 + n;
-  offer.updated_at = offer.created_at + 11;
-  return offer;
-}
-
-AuditEntry make_audit_entry(int64_t sequence) {
-  AuditEntry entry;
-  entry.sequence = sequence;
-  entry.time = 1'700'000'000'000 + sequence;
-  entry.actor_user = test_id(1);
-  entry.actor_org = test_id(2);
-  entry.action = "need.create";
-  entry.record_type = "need";
-  entry.record_id = test_id(3);
-  entry.outcome = "ok";
-  entry.changed_fields = "amount,title";
-  entry.state_digest = std::string(64, 'a');
-  entry.previous_hash = std::string(64, sequence == 1 ? '0' : 'b');
-  entry.hash = std::string(64, 'c');
-  return entry;
 }
 
 }  // namespace tallinn::store::sqlite::testing

@@ -8,7 +8,7 @@ namespace {
 
 // Column order read by read_user(); the password hash follows them where a
 // query needs it.
-constexpr char kColumns[] = "id, org, email, role, disabled, version, created_at, updated_at";
+constexpr std::string_view kColumns = rows::kUserColumns;
 constexpr int kPasswordHashColumn = 8;
 constexpr char kSelectById[] =
     "SELECT id, org, email, role, disabled, version, created_at, updated_at "
@@ -62,28 +62,14 @@ void bind_fields(Statement& statement, const User& user) {
       .bind(":updated_at", user.updated_at);
 }
 
-Result<User> read_user(const Statement& row) {
-  User user;
-  user.id = row.column_text(0);
-  user.org = row.column_text(1);
-  user.email = row.column_text(2);
-  TALLINN_ASSIGN_OR_RETURN(user.role, parse_column(row, 3, parse_role));
-  user.disabled = row.column_int64(4) != 0;
-  user.version = row.column_int64(5);
-  user.created_at = row.column_int64(6);
-  user.updated_at = row.column_int64(7);
-  return user;
-}
+Result<User> read_user(const Statement& row) { return rows::user(StatementRow(row)); }
 
 Result<Credentials> read_credentials(const Statement& row) {
   TALLINN_ASSIGN_OR_RETURN(User user, read_user(row));
   return Credentials{std::move(user), row.column_text(kPasswordHashColumn)};
 }
 
-Result<Session> read_session(const Statement& row) {
-  return Session{row.column_text(0), row.column_text(1), row.column_int64(2), row.column_int64(3),
-                 row.column_int64(4)};
-}
+Result<Session> read_session(const Statement& row) { return rows::session(StatementRow(row)); }
 
 // OK when the statement that just ran changed a row, else kNotFound.
 Status changed_one(Connection& connection) {
@@ -176,20 +162,15 @@ Status delete_sessions_of(Connection& connection, const Id& user) {
 Result<SecondFactor> second_factor(Connection& connection, const Id& user) {
   TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectSecondFactor));
   query.bind(":id", user);
-  return read_one<SecondFactor>(query, [](const Statement& row) -> Result<SecondFactor> {
-    return SecondFactor{row.column_optional_text(0).value_or(""),
-                        row.column_optional_text(1).value_or(""), row.column_int64(2)};
-  });
+  return read_one<SecondFactor>(
+      query, [](const Statement& row) { return rows::second_factor(StatementRow(row)); });
 }
 
 Status set_second_factor(Connection& connection, const Id& user, const SecondFactor& factor) {
-  auto empty_as_null = [](const std::string& text) {
-    return text.empty() ? std::nullopt : std::optional<std::string>(text);
-  };
   TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kUpdateSecondFactor));
   TALLINN_RETURN_IF_ERROR(statement.bind(":id", user)
-                              .bind_optional(":secret", empty_as_null(factor.totp_secret))
-                              .bind_optional(":pending", empty_as_null(factor.totp_pending))
+                              .bind_optional(":secret", rows::empty_as_null(factor.totp_secret))
+                              .bind_optional(":pending", rows::empty_as_null(factor.totp_pending))
                               .bind(":last_step", factor.totp_last_step)
                               .run());
   return changed_one(connection);
@@ -225,8 +206,7 @@ Result<std::optional<std::string>> setting(Connection& connection, const std::st
 }
 
 Status set_setting(Connection& connection, const std::string& key, const std::string& value) {
-  // The domain stamp is the migration's alone: a database never changes side.
-  if (key == "domain") return Status(ErrorCode::kInternal, "the domain stamp cannot change");
+  TALLINN_RETURN_IF_ERROR(rows::check_setting_writable(key));
   TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kUpsertSetting));
   return statement.bind(":key", key).bind(":value", value).run();
 }

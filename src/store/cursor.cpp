@@ -1,9 +1,9 @@
-#include "store/sqlite/cursor.h"
+#include "store/cursor.h"
 
 #include <charconv>
 #include <optional>
 
-namespace tallinn::store::sqlite {
+namespace tallinn::store {
 namespace {
 
 constexpr std::string_view kAlphabet =
@@ -95,4 +95,4 @@ Result<int64_t> decode_sequence_cursor(std::string_view cursor) {
   return *sequence;
 }
 
-}  // namespace tallinn::store::sqlite
+}  // namespace tallinn::store

@@ -4,10 +4,10 @@
 #include <random>
 #include <sstream>
 
-#include "store/sqlite/cursor.h"
-#include "store/sqlite/store_test_support.h"
+#include "store/conformance/store_test_support.h"
+#include "store/cursor.h"
 
-namespace tallinn::store::sqlite::testing {
+namespace tallinn::store::testing {
 namespace {
 
 constexpr int kOrgs = 4;
@@ -150,6 +150,7 @@ class ListTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     std::mt19937 random(20261125);
     auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
     auto some = [&](const std::vector<Id>& from) {
@@ -206,7 +207,7 @@ class ListTest : public StoreTest {
   std::vector<Offer> offers_;
 };
 
-TEST_F(ListTest, NeedsPageExactlyTheVisibleRecordsUnderEveryScopeAndFilter) {
+TEST_P(ListTest, NeedsPageExactlyTheVisibleRecordsUnderEveryScopeAndFilter) {
   std::vector<NeedFilter> filters(8);
   filters[1].status = NeedStatus::kSubmitted;
   filters[2].sector = Sector::kTransport;
@@ -235,7 +236,7 @@ TEST_F(ListTest, NeedsPageExactlyTheVisibleRecordsUnderEveryScopeAndFilter) {
   }
 }
 
-TEST_F(ListTest, OffersPageExactlyTheVisibleRecordsUnderEveryScopeAndFilter) {
+TEST_P(ListTest, OffersPageExactlyTheVisibleRecordsUnderEveryScopeAndFilter) {
   std::vector<OfferFilter> filters(4);
   filters[1].status = OfferStatus::kOpen;
   filters[2].org = orgs_[2];
@@ -257,7 +258,7 @@ TEST_F(ListTest, OffersPageExactlyTheVisibleRecordsUnderEveryScopeAndFilter) {
   }
 }
 
-TEST_F(ListTest, ListedRecordsCarryEveryField) {
+TEST_P(ListTest, ListedRecordsCarryEveryField) {
   ReadScope office = scope_shapes(orgs_[0], users_[0]).back().scope;
   office.by_tlp.fill({.all = true});
   auto tx = read();
@@ -274,7 +275,7 @@ TEST_F(ListTest, ListedRecordsCarryEveryField) {
   }
 }
 
-TEST_F(ListTest, TextIndexFollowsUpdates) {
+TEST_P(ListTest, TextIndexFollowsUpdates) {
   ReadScope everyone;
   everyone.by_tlp.fill({.all = true});
   Need need = needs_[0];
@@ -308,7 +309,7 @@ TEST_F(ListTest, TextIndexFollowsUpdates) {
   EXPECT_TRUE(found->items.empty());
 }
 
-TEST_F(ListTest, BrokenCursorsAreMalformed) {
+TEST_P(ListTest, BrokenCursorsAreMalformed) {
   ReadScope everyone;
   everyone.by_tlp.fill({.all = true});
   auto tx = read();
@@ -339,7 +340,7 @@ TEST_F(ListTest, BrokenCursorsAreMalformed) {
 }
 
 // A forged cursor only moves the starting point; the scope still holds.
-TEST_F(ListTest, ForgedCursorStillFiltersByScope) {
+TEST_P(ListTest, ForgedCursorStillFiltersByScope) {
   const NamedScope granted = scope_shapes(orgs_[0], users_[0])[4];
   auto tx = read();
   std::string forged = encode_time_cursor({1'000'000, "zzzz"});
@@ -349,5 +350,59 @@ TEST_F(ListTest, ForgedCursorStillFiltersByScope) {
   for (const Need& need : page->items) EXPECT_TRUE(visible(granted.scope, need));
 }
 
+INSTANTIATE_TEST_SUITE_P(Backends, ListTest, kAllBackends, backend_name);
+
+using TextSearchTest = StoreTest;
+
+// Every word must occur in the title or the description, whatever its case
+// or its Latin accents.
+TEST_P(TextSearchTest, AllWordsCaseAndAccentsFolded) {
+  Organisation organisation = make_organisation(1);
+  Need kyiv = make_need(1, organisation.id, test_id(2'000'001));
+  kyiv.title = "Захист мережі КИЇВ";
+  kyiv.description = "Café backup, off-site";
+  Need lviv = make_need(2, organisation.id, test_id(2'000'001));
+  lviv.title = "Backup for Lviv";
+  lviv.description = "Resilient storage";
+  Offer offer = make_offer(1, organisation.id, test_id(2'000'001));
+  offer.title = "Storage for backups";
+  auto tx = write();
+  ASSERT_OK(tx->insert_organisation(organisation));
+  ASSERT_OK(tx->insert_need(kyiv));
+  ASSERT_OK(tx->insert_need(lviv));
+  ASSERT_OK(tx->insert_offer(offer));
+  ASSERT_OK(tx->commit());
+
+  ReadScope everyone;
+  for (auto& clause : everyone.by_tlp) clause.all = true;
+  auto found = [&](const std::string& text) {
+    auto reader = read();
+    NeedFilter filter;
+    filter.text = text;
+    Result<Page<Need>> page = reader->list_needs(everyone, filter, {10, ""});
+    EXPECT_TRUE(page.is_ok()) << page.status().to_string();
+    std::vector<Id> ids;
+    if (page.is_ok()) {
+      for (const Need& need : page->items) ids.push_back(need.id);
+    }
+    EXPECT_EQ(*reader->count_needs(everyone, filter), static_cast<int64_t>(ids.size()));
+    return ids;
+  };
+  EXPECT_EQ(found("київ"), std::vector<Id>{kyiv.id});
+  EXPECT_EQ(found("cafe МЕРЕЖІ"), std::vector<Id>{kyiv.id});
+  EXPECT_EQ(found("BACKUP"), (std::vector<Id>{lviv.id, kyiv.id}));
+  EXPECT_EQ(found("backup storage"), std::vector<Id>{lviv.id});
+  EXPECT_EQ(found("backup absent"), std::vector<Id>{});
+  EXPECT_EQ(found("   "), (std::vector<Id>{lviv.id, kyiv.id}));
+
+  OfferFilter offer_filter;
+  offer_filter.text = "storage";
+  Result<Page<Offer>> offers = read()->list_offers(everyone, offer_filter, {10, ""});
+  ASSERT_TRUE(offers.is_ok());
+  EXPECT_EQ(offers->items.size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TextSearchTest, kAllBackends, backend_name);
+
 }  // namespace
-}  // namespace tallinn::store::sqlite::testing
+}  // namespace tallinn::store::testing

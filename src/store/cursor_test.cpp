@@ -1,8 +1,8 @@
-#include "store/sqlite/cursor.h"
+#include "store/cursor.h"
 
 #include <gtest/gtest.h>
 
-namespace tallinn::store::sqlite {
+namespace tallinn::store {
 namespace {
 
 TEST(CursorTest, TimeCursorsRoundTrip) {
@@ -44,4 +44,4 @@ TEST(CursorTest, RefusesWhatItDidNotMake) {
 }
 
 }  // namespace
-}  // namespace tallinn::store::sqlite
+}  // namespace tallinn::store

@@ -12,7 +12,7 @@
 
 #include "core/status.h"
 
-namespace tallinn::store::sqlite {
+namespace tallinn::store {
 
 struct TimeKey {
   int64_t created_at = 0;
@@ -27,4 +27,4 @@ std::string encode_sequence_cursor(int64_t sequence);
 // kMalformed naming "cursor" when `cursor` was not made by encode_sequence_cursor.
 Result<int64_t> decode_sequence_cursor(std::string_view cursor);
 
-}  // namespace tallinn::store::sqlite
+}  // namespace tallinn::store
