@@ -1,4 +1,5 @@
-// `tallinn migrate`, `tallinn demo`, `tallinn audit verify` (api.md).
+// `tallinn migrate`, `tallinn demo`, `tallinn audit verify` (api.md);
+// `tallinn backup` and `tallinn restore` (docs/operations.md).
 #pragma once
 
 #include <CLI/CLI.hpp>

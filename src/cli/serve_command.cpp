@@ -4,12 +4,17 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "api/api.h"
+#include "cli/config_file.h"
+#include "cli/metrics_endpoint.h"
 #include "cli/runtime.h"
 #include "http/server.h"
 #include "http/static_site.h"
 #include "store/store.h"
+#include "observe/logging.h"
+#include "observe/metrics.h"
 
 namespace tallinn::cli {
 namespace {
@@ -27,6 +32,10 @@ struct ServeOptions {
   bool secure_cookies = false;
   std::string web_root = TALLINN_WEB_ROOT;
   std::vector<std::string> trusted_proxies;
+  std::string config;  // a file of `key = value` lines (config_file.h)
+  std::string log_format = "text";
+  std::string log_level = "info";
+  std::string metrics_listen;  // empty: no /metrics
 };
 
 Result<std::pair<std::string, uint16_t>> parse_listen(const std::string& listen) {
@@ -48,10 +57,22 @@ Result<std::pair<std::string, uint16_t>> parse_listen(const std::string& listen)
 }
 
 int run_serve(const ServeOptions& options) {
+  Status logging = observe::configure_logging(options.log_format, options.log_level);
+  if (!logging.is_ok()) return report_error(logging);
   auto address = parse_listen(options.listen);
   if (!address.is_ok()) return report_error(address.status());
+  std::optional<std::pair<std::string, uint16_t>> metrics_address;
+  if (!options.metrics_listen.empty()) {
+    auto parsed = parse_listen(options.metrics_listen);
+    if (!parsed.is_ok()) {
+      return report_error(invalid("--metrics-listen", parsed.status().message()));
+    }
+    metrics_address = *parsed;
+  }
   auto runtime = Runtime::open(options.db, /*migrate=*/true);
   if (!runtime.is_ok()) return report_error(runtime.status());
+  observe::Metrics metrics;
+  (*runtime)->context().metrics = &metrics;
 
   api::Api api((*runtime)->context(), api::ApiOptions{options.secure_cookies});
   auto router = std::make_shared<http::Router>();
@@ -68,9 +89,23 @@ int run_serve(const ServeOptions& options) {
   server_options.port = address->second;
   server_options.worker_threads = options.workers;
   server_options.trusted_proxies = options.trusted_proxies;
+  server_options.metrics = &metrics;
   http::Server server(server_options, router);
   auto port = server.start();
   if (!port.is_ok()) return report_error(port.status());
+  // /metrics has a listener of its own: nothing that proxies the API reaches it.
+  std::optional<http::Server> metrics_server;
+  if (metrics_address) {
+    http::ServerOptions metrics_options;
+    metrics_options.host = metrics_address->first;
+    metrics_options.port = metrics_address->second;
+    metrics_options.worker_threads = 1;
+    metrics_options.max_connections = 16;
+    metrics_server.emplace(metrics_options, metrics_router(metrics, (*runtime)->store()));
+    auto metrics_port = metrics_server->start();
+    if (!metrics_port.is_ok()) return report_error(metrics_port.status());
+    spdlog::info("tallinn metrics on {}:{}/metrics", metrics_address->first, *metrics_port);
+  }
   spdlog::info("tallinn serving {} on {}:{}", store::redacted_url(options.db), address->first,
                *port);
   server.run_until_signal();
@@ -97,7 +132,24 @@ void add_serve_command(CLI::App& app, int* exit_code) {
                     "(repeatable; without it the header is ignored)");
   serve->add_flag("--secure-cookies", options->secure_cookies,
                   "mark the session cookie Secure (behind HTTPS)");
-  serve->callback([=] { *exit_code = run_serve(*options); });
+  serve->add_option("--config", options->config,
+                    "file of `key = value` settings (docs/operations.md); flags win over it");
+  serve->add_option("--log-format", options->log_format, "text or json (one object per line)")
+      ->capture_default_str();
+  serve->add_option("--log-level", options->log_level, "debug, info, warn or error")
+      ->capture_default_str();
+  serve->add_option("--metrics-listen", options->metrics_listen,
+                    "HOST:PORT for GET /metrics (Prometheus); empty: off");
+  serve->callback([=] {
+    if (!options->config.empty()) {
+      Status configured = apply_config_file(*serve, options->config);
+      if (!configured.is_ok()) {
+        *exit_code = report_error(configured);
+        return;
+      }
+    }
+    *exit_code = run_serve(*options);
+  });
 }
 
 }  // namespace tallinn::cli

@@ -27,6 +27,8 @@
 
 #include "http/cookies.h"
 #include "http/errors.h"
+#include "observe/logging.h"
+#include "observe/metrics.h"
 
 namespace tallinn::http {
 
@@ -392,9 +394,19 @@ class Session : public std::enable_shared_from_this<Session> {
   void log_request(unsigned status, const std::string& pattern) {
     auto micros =
         std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
-    spdlog::info("http request method={} route={} status={} duration_ms={:.3f} client={}",
-                 method_.empty() ? "-" : method_, pattern.empty() ? "-" : pattern, status,
-                 static_cast<double>(micros) / 1000.0, client_address_);
+    // string_views of members that outlive the line (a ?: of "-" and a
+    // std::string would make a temporary string).
+    std::string_view method = method_, route = pattern;
+    observe::RequestLog line{.method = method.empty() ? "-" : method,
+                             .route = route.empty() ? "-" : route,
+                             .status = static_cast<int>(status),
+                             .duration_ms = static_cast<double>(micros) / 1000.0,
+                             .client = client_address_};
+    observe::log_request(line);
+    if (core_->options.metrics != nullptr) {
+      core_->options.metrics->observe_request(line.method, line.route, line.status,
+                                              line.duration_ms / 1000.0);
+    }
   }
 
   void on_write(bool close, beast::error_code ec, std::size_t) {

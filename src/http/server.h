@@ -17,8 +17,8 @@
 // slow (see the timeouts) is closed without an answer.
 //
 // Every response gets the security headers of add_security_headers(). One
-// log line per request (method, route pattern, status, duration, peer);
-// bodies, targets and header values are never logged.
+// log line per request (observe::log_request: method, route pattern, status,
+// duration, peer); bodies, targets and header values are never logged.
 #pragma once
 
 #include <chrono>
@@ -31,6 +31,10 @@
 
 #include "core/status.h"
 #include "http/router.h"
+
+namespace tallinn::observe {
+class Metrics;
+}
 
 namespace tallinn::http {
 
@@ -59,6 +63,8 @@ struct ServerOptions {
   // the header is ignored and the client is the connection's peer, so no
   // client can choose the address its rate limits are counted under.
   std::vector<std::string> trusted_proxies;
+  // Counts every answered request when set; must outlive the Server.
+  observe::Metrics* metrics = nullptr;
 };
 
 // The client address of a request from `peer` carrying X-Forwarded-For

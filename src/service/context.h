@@ -5,12 +5,18 @@
 #include "core/random.h"
 #include "store/store.h"
 
+namespace tallinn::observe {
+class Metrics;
+}
+
 namespace tallinn::service {
 
 struct Context {
   store::Store& store;
   Clock& clock;
   Random& random;
+  // Where a server counts what services do (matching runs); none in tools.
+  observe::Metrics* metrics = nullptr;
 };
 
 }  // namespace tallinn::service

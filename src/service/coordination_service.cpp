@@ -1,6 +1,7 @@
 #include "service/coordination_service.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "auth/token.h"
 #include "core/currency.h"
@@ -9,6 +10,7 @@
 #include "matchio/instance_reader.h"
 #include "matchio/result_writer.h"
 #include "service/notifications.h"
+#include "observe/metrics.h"
 #include "service/records.h"
 #include "service/write.h"
 
@@ -346,9 +348,18 @@ Result<MatchingRun> CoordinationService::run_matching(const policy::Actor& actor
     }
   }
   // The engine runs outside any transaction: it holds no lock while it works.
-  TALLINN_ASSIGN_OR_RETURN(
-      match::Solution solution,
-      match::solve(instance, {.time_limit_seconds = time_limit_seconds, .explain = true}));
+  const auto solve_started = std::chrono::steady_clock::now();
+  Result<match::Solution> solved =
+      match::solve(instance, {.time_limit_seconds = time_limit_seconds, .explain = true});
+  if (context_.metrics != nullptr) {
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - solve_started;
+    context_.metrics->observe_matching_run(!solved.is_ok() ? "failed"
+                                           : solved->status == match::SolveStatus::kOptimal
+                                               ? "optimal"
+                                               : "feasible",
+                                           took.count());
+  }
+  TALLINN_ASSIGN_OR_RETURN(match::Solution solution, std::move(solved));
   MatchingRun run;
   run.id = new_id(context_.random);
   run.creator = actor.user;
@@ -515,38 +526,33 @@ Result<Meeting> CoordinationService::meeting(const policy::Actor& actor, const I
 }
 
 Result<Meeting> CoordinationService::open_meeting(const policy::Actor& actor, const Id& id) {
-  AuditEvent event{.action = "meeting.open", .record_type = "meeting", .record_id = id};
-  return run_write<Meeting>(
-      context_, actor, event,
-      [&](store::Transaction& transaction, AuditEvent& event) -> Result<Meeting> {
-        TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kManageMeetings, workflow_record()));
-        TALLINN_ASSIGN_OR_RETURN(Meeting meeting, transaction.meeting(id));
-        if (meeting.status != MeetingStatus::kPlanned) {
-          return conflict("only a planned meeting can be opened");
-        }
-        meeting.status = MeetingStatus::kOpen;
-        meeting.updated_at = context_.clock.now_ms();
-        TALLINN_RETURN_IF_ERROR(transaction.update_meeting(meeting, meeting.version));
-        meeting.version += 1;
-        event.changed_fields.push_back("status");
-        event.state = canonical_state(meeting);
-        return meeting;
-      });
+  return move_meeting(actor, id, MeetingStatus::kOpen, {});
 }
 
 Result<Meeting> CoordinationService::close_meeting(const policy::Actor& actor, const Id& id,
                                                    const MeetingClose& input) {
-  AuditEvent event{.action = "meeting.close", .record_type = "meeting", .record_id = id};
+  return move_meeting(actor, id, MeetingStatus::kClosed, input.minutes);
+}
+
+Result<Meeting> CoordinationService::move_meeting(const policy::Actor& actor, const Id& id,
+                                                  MeetingStatus to,
+                                                  const std::optional<std::string>& minutes) {
+  const bool opening = to == MeetingStatus::kOpen;
+  const MeetingStatus from = opening ? MeetingStatus::kPlanned : MeetingStatus::kOpen;
+  AuditEvent event{.action = opening ? "meeting.open" : "meeting.close",
+                   .record_type = "meeting",
+                   .record_id = id};
   return run_write<Meeting>(
       context_, actor, event,
       [&](store::Transaction& transaction, AuditEvent& event) -> Result<Meeting> {
         TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kManageMeetings, workflow_record()));
         TALLINN_ASSIGN_OR_RETURN(Meeting meeting, transaction.meeting(id));
-        if (meeting.status != MeetingStatus::kOpen) {
-          return conflict("only an open meeting can be closed");
+        if (meeting.status != from) {
+          return conflict(opening ? "only a planned meeting can be opened"
+                                  : "only an open meeting can be closed");
         }
-        meeting.status = MeetingStatus::kClosed;
-        if (input.minutes) meeting.minutes = *input.minutes;
+        meeting.status = to;
+        if (minutes) meeting.minutes = *minutes;
         meeting.updated_at = context_.clock.now_ms();
         TALLINN_RETURN_IF_ERROR(transaction.update_meeting(meeting, meeting.version));
         meeting.version += 1;

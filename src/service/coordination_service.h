@@ -122,6 +122,9 @@ class CoordinationService {
   Result<AllocationView> verify(const policy::Actor& actor, const Id& allocation);
 
  private:
+  // planned -> open, or open -> closed (setting the minutes when given).
+  Result<Meeting> move_meeting(const policy::Actor& actor, const Id& id, MeetingStatus to,
+                               const std::optional<std::string>& minutes);
   Result<AllocationView> respond(const policy::Actor& actor, const std::string& key,
                                  const std::string& action, const Id& allocation, bool commit);
   Context& context_;

@@ -229,6 +229,19 @@ class Transaction {
 
 enum class TransactionMode { kRead, kWrite };
 
+// What a backend counted since it opened, for the server's /metrics
+// (docs/operations.md). A backend that does not count reports zeros.
+struct StoreStats {
+  int64_t read_transactions = 0;   // begun
+  int64_t write_transactions = 0;  // begun
+  int64_t commits = 0;
+  int64_t rollbacks = 0;       // transactions ended without commit
+  int64_t begin_failures = 0;  // begin() calls that failed (busy, unavailable)
+  int64_t connections_open = 0;
+  int64_t connections_idle = 0;
+  double write_wait_seconds = 0;  // total time write transactions waited to begin
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -238,6 +251,8 @@ class Store {
   virtual Status migrate() = 0;
   // OK when the database answers a trivial query.
   virtual Status ping() = 0;
+  // Thread-safe; cheap enough to call at every /metrics scrape.
+  virtual StoreStats stats() const { return {}; }
 };
 
 // Opens the database named by `url`: "sqlite://PATH" (PATH may be relative;

@@ -16,7 +16,8 @@ source "$(dirname "$0")/../support/checks.sh"
 check "help" "$tallinn" --help
 for command in serve migrate demo match "org add" "user add" "audit verify" "audit checkpoint" \
   "matching-run create" "matching-run show" "proposal create" "meeting create" "meeting open" \
-  "meeting close" "meeting show" "allocation list" "allocation show" "allocation decide" coverage; do
+  "meeting close" "meeting show" "allocation list" "allocation show" "allocation decide" coverage \
+  backup restore; do
   check "help of $command" $tallinn $command --help
 done
 
@@ -133,6 +134,27 @@ check "coverage as the back office" "$tallinn" coverage --by priority --as "$bo"
 [ "$(json_field '["suppressed_below"]')" = "None" ] || { failed=$((failed + 1)); echo "FAIL: back-office coverage is whole"; }
 refuse "coverage by a wrong key" "--by" "$tallinn" coverage --by wizard --as "$bo" --db "$demo_db"
 check "audit verify after the workflow CLI" "$tallinn" audit verify --db "$demo_db"
+# backup and restore (docs/operations.md): SQLite's online backup API, a restore verified by
+# the audit trail's hash chain.
+check "backup" "$tallinn" backup --db "$demo_db" --to "$work/demo.bak"
+refuse "backup over an existing file" "exists" "$tallinn" backup --db "$demo_db" --to "$work/demo.bak"
+check "backup --force" "$tallinn" backup --db "$demo_db" --to "$work/demo.bak" --force
+refuse "backup of a missing database" "db" "$tallinn" backup --db "sqlite://$work/none.db" --to "$work/none.bak"
+refuse "backup of PostgreSQL points to pg_dump" "pg_dump" "$tallinn" backup --db "postgresql://localhost/x" --to "$work/x.bak"
+check "restore into a new database" "$tallinn" restore --from "$work/demo.bak" --db "sqlite://$work/restored.db"
+grep -q "audit trail intact" "$work/out" || { failed=$((failed + 1)); echo "FAIL: restore verifies the trail"; }
+same_needs() { [ "$(sqlite3 "$work/demo.db" 'SELECT count(*), sum(amount_cents) FROM needs')" = \
+  "$(sqlite3 "$work/restored.db" 'SELECT count(*), sum(amount_cents) FROM needs')" ]; }
+check "restored needs equal the original" same_needs
+check "audit verify after restore" "$tallinn" audit verify --db "sqlite://$work/restored.db"
+refuse "restore over data" "already holds data" "$tallinn" restore --from "$work/demo.bak" --db "sqlite://$work/restored.db"
+check "restore --force over data" "$tallinn" restore --from "$work/demo.bak" --db "sqlite://$work/restored.db" --force
+"$tallinn" migrate --db "sqlite://$work/migrated.db" >/dev/null
+check "restore into a migrated, empty database" "$tallinn" restore --from "$work/demo.bak" --db "sqlite://$work/migrated.db"
+printf 'not a database' >"$work/junk.bak"
+refuse "restore of a file that is no database" "from" "$tallinn" restore --from "$work/junk.bak" --db "sqlite://$work/r2.db"
+refuse "restore of a missing file" "from" "$tallinn" restore --from "$work/missing.bak" --db "sqlite://$work/r2.db"
+refuse "restore of a backup whose trail was edited" "NOT intact" "$tallinn" restore --from "$work/tampered.db" --db "sqlite://$work/r3.db"
 
 refuse "match on a missing file" "missing.json" "$tallinn" match "$work/missing.json"
 refuse "serve on a bad listen address" "listen" "$tallinn" serve --db "$demo_db" --listen nonsense
@@ -149,6 +171,9 @@ token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
 check "demo sign-in and a list" bash -c "curl -sf -H 'Authorization: Bearer $token' 'http://127.0.0.1:$port/api/v1/needs?limit=5' | grep -q items"
 curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
   -d '{"email":"back-office@demo.tallinn.example","password":"a-wrong-password-guess"}' >"$work/refused.json"
+# A backup taken while the server serves restores to an intact trail.
+check "backup while serving" "$tallinn" backup --db "$demo_db" --to "$work/live.bak"
+check "restore of the live backup" "$tallinn" restore --from "$work/live.bak" --db "sqlite://$work/live.db"
 kill -TERM "$server_pid"
 if wait "$server_pid"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: serve exits 0 on SIGTERM"; fi
 server_pid=""
@@ -160,5 +185,74 @@ for secret in tallinn-demo-2026 a-wrong-password-guess "$token"; do
   else passed=$((passed + 1)); fi
 done
 [ -s "$work/serve.log" ] || { failed=$((failed + 1)); echo "FAIL: the server wrote no log to search"; }
+
+# serve --config: key = value settings (docs/operations.md), JSON logs, /metrics on its own listener.
+port=$((20000 + RANDOM % 20000))
+metrics_port=$((port + 1))
+cat >"$work/tallinn.conf" <<CONF
+# a comment
+db = sqlite://$work/demo.db
+listen = nonsense-overridden-below
+log-format = json
+metrics-listen = "127.0.0.1:$metrics_port"
+CONF
+"$tallinn" serve --config "$work/tallinn.conf" --listen "127.0.0.1:$port" >"$work/json.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+check "serve with a config file (the flag wins over its listen)" curl -sf "http://127.0.0.1:$port/healthz"
+token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
+  -d '{"email":"back-office@demo.tallinn.example","password":"tallinn-demo-2026"}' |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+curl -s -o /dev/null -H "Authorization: Bearer $token" -H "Cookie: tallinn_session=$token" "http://127.0.0.1:$port/api/v1/needs?limit=2"
+curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/needs/secret-looking-id-in-path"
+curl -s -o /dev/null -X POST -H "Authorization: Bearer $token" -d '{"time_limit": 5}' "http://127.0.0.1:$port/api/v1/matching-runs"
+curl -s "http://127.0.0.1:$metrics_port/metrics" >"$work/metrics.txt"
+check "metrics count requests by route pattern" grep -q 'tallinn_http_requests_total{method="GET",route="/api/v1/needs",status="2xx"} 1' "$work/metrics.txt"
+check "metrics have latency histograms" grep -q 'tallinn_http_request_duration_seconds_bucket{method="GET",route="/healthz",status="2xx",le="+Inf"}' "$work/metrics.txt"
+check "metrics count database transactions" grep -q 'tallinn_db_transactions_total{mode="read"}' "$work/metrics.txt"
+check "metrics count the matching run" grep -qE '^tallinn_matching_runs_total\{status="(optimal|feasible)"\} 1$' "$work/metrics.txt"
+check "metrics time the matching run" grep -q '^tallinn_matching_run_duration_seconds_count 1$' "$work/metrics.txt"
+# The sign-in above is a write transaction: the store counted its commit.
+check "metrics count commits" grep -qE '^tallinn_db_commits_total [1-9]' "$work/metrics.txt"
+check "metrics count pool connections" grep -qE '^tallinn_db_pool_connections\{state="open"\} [1-9]' "$work/metrics.txt"
+curl -s "http://127.0.0.1:$port/metrics" >"$work/metrics_on_api.txt"
+no_metrics_on_api() { ! grep -q tallinn_http_requests_total "$work/metrics_on_api.txt"; }
+check "the API listener does not serve /metrics" no_metrics_on_api
+kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
+json_lines() {
+  python3 -c '
+import json, sys
+lines = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+requests = [l for l in lines if l.get("msg") == "http request"]
+assert len(requests) >= 4, len(requests)
+assert all({"method", "route", "status", "duration_ms", "time", "level"} <= set(l) for l in requests)
+assert any(l["route"] == "/api/v1/needs/{id}" and l["status"] == 401 for l in requests)
+' "$work/json.log"
+}
+check "logs are one JSON object per line, requests by route pattern" json_lines
+no_secrets() { ! grep -q -e "$token" -e "tallinn-demo-2026" -e "secret-looking" "$work/json.log"; }
+check "logs hold no token, password or path" no_secrets
+
+printf 'colour = blue\n' >"$work/unknown.conf"
+refuse "config with an unknown key" "unknown key 'colour'" "$tallinn" serve --config "$work/unknown.conf"
+printf 'workers = 0\n' >"$work/bad.conf"
+refuse "config with a refused value" "workers" "$tallinn" serve --config "$work/bad.conf"
+printf 'db = a\ndb = b\n' >"$work/twice.conf"
+refuse "config with a key twice" "twice" "$tallinn" serve --config "$work/twice.conf"
+printf 'listen\n' >"$work/broken.conf"
+refuse "config line without =" "line 1" "$tallinn" serve --config "$work/broken.conf"
+refuse "missing config file" "config" "$tallinn" serve --config "$work/none.conf"
+refuse "unknown log format" "log-format" "$tallinn" serve --db "$demo_db" --log-format xml
+
+# Every serve option is a documented config key.
+documented() {
+  local missing=0
+  for key in $("$tallinn" serve --help | grep -o -e '--[a-z][a-z-]*' | sed 's/^--//' | sort -u); do
+    [ "$key" = help ] || [ "$key" = config ] && continue
+    grep -q "^| \`$key\`" "${TALLINN_SOURCE_DIR:-$(dirname "$0")/../..}/docs/operations.md" || { echo "undocumented: $key"; missing=1; }
+  done
+  return $missing
+}
+check "every serve option is documented in docs/operations.md" documented
 
 finish

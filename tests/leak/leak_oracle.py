@@ -108,18 +108,9 @@ class Facts:
     def __init__(self, path):
         db = sqlite3.connect(path)
         db.row_factory = sqlite3.Row
-        self.needs = {}
-        for row in db.execute("SELECT * FROM needs"):
-            self.needs[row["id"]] = dict(row, orgs=[], users=[])
-        self._grants(db, "need_grants", self.needs)
-        self.offers = {}
-        for row in db.execute("SELECT * FROM offers"):
-            self.offers[row["id"]] = dict(row, orgs=[], users=[])
-        self._grants(db, "offer_grants", self.offers)
-        self.assessments = {}
-        for row in db.execute("SELECT * FROM assessments"):
-            self.assessments[row["id"]] = dict(row, orgs=[], users=[])
-        self._grants(db, "assessment_grants", self.assessments)
+        self.needs = self._marked(db, "needs", "need_grants")
+        self.offers = self._marked(db, "offers", "offer_grants")
+        self.assessments = self._marked(db, "assessments", "assessment_grants")
         self.allocations = {}
         for row in db.execute("SELECT * FROM allocations"):
             self.allocations[row["id"]] = dict(row, orgs=split_ids(row["access_orgs"]),
@@ -131,11 +122,15 @@ class Facts:
         db.close()
 
     @staticmethod
-    def _grants(db, table, records):
-        for row in db.execute(f"SELECT record, kind, grantee FROM {table} ORDER BY position"):
+    def _marked(db, table, grants):
+        """The rows of a marked table, each with its granted orgs and named users."""
+        records = {row["id"]: dict(row, orgs=[], users=[])
+                   for row in db.execute(f"SELECT * FROM {table}")}
+        for row in db.execute(f"SELECT record, kind, grantee FROM {grants} ORDER BY position"):
             if row["record"] in records:
                 records[row["record"]]["orgs" if row["kind"] == "org" else "users"].append(
                     row["grantee"])
+        return records
 
     def actor(self, role):
         for user in self.users.values():

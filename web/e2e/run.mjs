@@ -6,7 +6,7 @@
 //
 //   TALLINN=build/src/tallinn TALLINN_WEB_DIST=build/web/dist node e2e/run.mjs
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,7 +65,11 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+// E2E_ONLY=regex runs only the matching tests (while working on one).
+const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
+
 async function test(name, body) {
+  if (only && !only.test(name)) return;
   const started = Date.now();
   try {
     await body();
@@ -204,7 +208,7 @@ async function main() {
     await withPage(base, async (page) => {
       await signIn(page, 'beneficiary');
       const links = await navLinks(page);
-      assert(JSON.stringify(links) === JSON.stringify(['Home', 'Needs', 'New need', 'Allocations']), `nav ${links}`);
+      assert(JSON.stringify(links) === JSON.stringify(['Home', 'Needs', 'New need', 'Assessments', 'Allocations']), `nav ${links}`);
       await shot(page, 'home-beneficiary');
       await navTo(page, 'New need');
       await page.getByLabel('Title').fill('Firewalls for the Kharkiv water utility');
@@ -217,7 +221,7 @@ async function main() {
       await page.getByRole('button', { name: 'Create' }).click();
       await page.getByText('Firewalls for the Kharkiv water utility').waitFor();
       await page.getByText('TLP:AMBER').first().waitFor();
-      await page.getByText('€45,000.50').waitFor();
+      await page.getByText('€45,000.50').first().waitFor();
       await page.getByRole('button', { name: /Submitted/ }).click();
       await page.locator('.labels .status-submitted').waitFor();
       await navTo(page, 'Needs');
@@ -311,7 +315,10 @@ async function main() {
       const links = await navLinks(page);
       assert(!links.some((l) => /New/.test(l)), `nav ${links}`);
       await navTo(page, 'Coverage');
-      await page.locator('svg.map rect').nth(26).waitFor();
+      await page.locator('svg.map path.region').nth(25).waitFor();
+      assert((await page.locator('svg.map path.region').count()) === 26, 'a shape per oblast, Crimea and Kyiv');
+      await page.getByLabel('Figure shown').selectOption('count');
+      assert((await page.getByRole('heading', { name: 'Unfunded critical needs (priority 5)' }).count()) === 0, 'observers get aggregates only');
       await page.locator('figure.chart canvas').first().waitFor();
       await shot(page, 'coverage');
     });
@@ -341,6 +348,201 @@ async function main() {
       await navTo(page, 'Users');
       await page.locator('tbody tr').first().waitFor();
       await shot(page, 'users');
+    });
+  });
+
+  await test('front office: NIS2 assessment, then draft needs from its gaps', async () => {
+    await withPage(base, async (page) => {
+      await signIn(page, 'front_office');
+      await navTo(page, 'Assessments');
+      await page.getByRole('link', { name: 'New NIS2 assessment' }).click();
+      const org = page.getByLabel('For organisation');
+      await org.locator('option').nth(1).waitFor({ state: 'attached' });
+      await org.selectOption({ label: 'Kharkiv Regional Power Distribution' });
+      await page.getByLabel('Title', { exact: true }).fill('NIS2 baseline: Kharkiv grid operator');
+      await page.getByLabel('Sector').selectOption('energy');
+      await page.getByLabel('Region').selectOption('UA-63');
+      await page.getByLabel('Criticality (1–5)').selectOption('4');
+      await page.getByLabel('b) Incident handling — Score').selectOption('1');
+      await page.getByLabel('b) Incident handling — Evidence').fill('No SOC; incidents handled ad hoc by e-mail');
+      await page.getByLabel('j) Multi-factor authentication and secure communications — Score').selectOption('0');
+      await page.getByText('2 measures will become draft needs.').waitFor();
+      await shot(page, 'assessment-form');
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.getByText('NIS2 baseline: Kharkiv grid operator').waitFor();
+      await page.getByText('TLP:AMBER+STRICT').waitFor();
+      await page.getByRole('button', { name: 'Derive draft needs from the gaps' }).click();
+      await page.getByText('Draft needs from this assessment (2)').waitFor();
+      assert((await page.locator('tbody .status-draft').count()) === 2, 'two draft needs');
+      await shot(page, 'assessment');
+    });
+  });
+
+  await test('back office: duplicate candidates side by side, reject needs a reason, reclassify', async () => {
+    const asFront = await apiAs(base, 'front_office');
+    const orgs = await asFront('GET', '/api/v1/organisations?limit=200');
+    const org = orgs.body.items.find((o) => o.name === 'Odesa Water Utility').id;
+    const twin = { org, description: 'Replace the SCADA historian server and harden its remote access gateway', sector: 'drinking-water', region: 'UA-51', category: 'equipment', amount: 30000, priority: 3 };
+    for (const title of ['Odesa water SCADA historian replacement', 'Odesa water SCADA historian replacement (resubmitted)']) {
+      const created = await asFront('POST', '/api/v1/needs', { ...twin, title });
+      assert(created.status === 201, `create ${created.status}`);
+      const moved = await asFront('POST', `/api/v1/needs/${created.body.id}/transition`, { to: 'submitted' });
+      assert(moved.status === 200, `submit ${moved.status}`);
+    }
+    await withPage(base, async (page) => {
+      await signIn(page, 'back_office');
+      await navTo(page, 'Validation queue');
+      await page.getByRole('button', { name: 'Review “Odesa water SCADA historian replacement (resubmitted)”' }).click();
+      const candidate = page.locator('.compare-side').nth(1);
+      await candidate.getByRole('link', { name: 'Odesa water SCADA historian replacement', exact: true }).waitFor();
+      await candidate.getByText(/Similarity: \d+ %/).waitFor();
+      assert(await page.getByRole('button', { name: 'Reject (reason required)' }).isDisabled(), 'reject waits for a reason');
+      await page.getByLabel('Priority').selectOption('4');
+      await page.getByRole('button', { name: 'Save classification' }).click();
+      await page.getByRole('button', { name: 'Review “Odesa water SCADA historian replacement (resubmitted)”' }).click();
+      await shot(page, 'queue-review');
+      await page.getByLabel('Reason').fill('Same SCADA historian need, submitted twice');
+      await page.getByRole('button', { name: 'Mark as duplicate of this candidate (reason required)' }).click();
+      await page.getByRole('button', { name: 'Review “Odesa water SCADA historian replacement (resubmitted)”' }).waitFor({ state: 'detached' });
+    });
+  });
+
+  await test('the whole chain through the UI: intake to verified delivery', async () => {
+    const title = 'Chain: SOC onboarding for the Kharkiv grid';
+    let donorName = '';
+    // 1. Front office takes the need in for the beneficiary and submits it.
+    await withPage(base, async (page) => {
+      await signIn(page, 'front_office');
+      await navTo(page, 'New need');
+      const org = page.getByLabel('For organisation');
+      await org.locator('option').nth(1).waitFor({ state: 'attached' });
+      await org.selectOption({ label: 'Kharkiv Regional Power Distribution' });
+      await page.getByLabel('Title').fill(title);
+      await page.getByLabel('Description').fill('24/7 monitoring of the SCADA network for one year');
+      await page.getByLabel('Sector').selectOption('energy');
+      await page.getByLabel('Region').selectOption('UA-63');
+      await page.getByLabel('Category').selectOption('consulting');
+      await page.getByLabel('Amount (EUR)').fill('20000');
+      await page.getByLabel('Priority').selectOption('5');
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.getByText(title).waitFor();
+      await page.getByRole('button', { name: /Submitted/ }).click();
+      await page.locator('.labels .status-submitted').waitFor();
+    });
+    // 2-5. Back office validates and publishes, runs matching, builds the
+    // proposals and decides in a coordination meeting.
+    await withPage(base, async (page) => {
+      await signIn(page, 'back_office');
+      await navTo(page, 'Validation queue');
+      await page.getByRole('button', { name: `Review “${title}”` }).click();
+      await page.getByRole('button', { name: 'Validate' }).click();
+      await page.getByRole('button', { name: `Review “${title}”` }).waitFor({ state: 'detached' });
+      await navTo(page, 'Needs');
+      await page.getByLabel('Search words').fill('SOC onboarding Kharkiv');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.getByRole('link', { name: title }).click();
+      await page.getByRole('button', { name: /Published/ }).click();
+      await page.locator('.labels .status-published').waitFor();
+      await navTo(page, 'Matching');
+      await page.getByLabel('Time limit (seconds)').fill('5');
+      await page.getByRole('button', { name: 'Run matching' }).click();
+      await page.getByRole('heading', { name: /Matching run/ }).waitFor({ timeout: 30000 });
+      await page.getByText('Shadow price per offer').waitFor();
+      await shot(page, 'matching');
+      await page.getByRole('button', { name: 'Build proposals from this run' }).click();
+      await page.getByText(/allocations proposed for the coordination group/).waitFor();
+      await navTo(page, 'Meetings');
+      await page.getByLabel('Title').fill('Coordination group, 26 November');
+      await page.getByLabel('Agenda').fill('1. Proposals from the latest matching run');
+      await page.getByRole('button', { name: 'Create meeting' }).click();
+      await page.getByRole('button', { name: 'Open the meeting' }).click();
+      await page.getByRole('button', { name: `Approve “${title}”` }).waitFor();
+      await page.getByLabel(`Reason for the decision on “${title}”`).fill('Critical gap, eligible donor');
+      await shot(page, 'meeting');
+      await page.getByRole('button', { name: `Approve “${title}”` }).click();
+      await page.getByRole('cell', { name: 'Critical gap, eligible donor' }).waitFor();
+      await page.getByRole('link', { name: title }).first().click();
+      await page.locator('.labels .status-approved').waitFor();
+      donorName = (await page.locator('.facts dd').first().innerText()).trim();
+      await page.getByText(/Coordination group: Approve/).waitFor();
+    });
+    // The approved allocation's donor may not be the demo donor's country:
+    // the admin gives that donor organisation a desk officer.
+    const desk = `desk-${Date.now()}@donor.example`;
+    await withPage(base, async (page) => {
+      await signIn(page, 'admin');
+      await navTo(page, 'Users');
+      await page.getByLabel('Organisation').selectOption({ label: donorName });
+      await page.getByLabel('Email').fill(desk);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Add user' }).click();
+      await page.getByRole('cell', { name: desk, exact: true }).waitFor();
+    });
+    // 6-7. The donor commits and assigns the implementer.
+    await withPage(base, async (page) => {
+      await page.goto('/');
+      await page.getByLabel('Email').fill(desk);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await navTo(page, 'Allocations');
+      // Found by its state: a donor may see only the need's sector, not its title.
+      await page.locator('tbody tr', { has: page.locator('.status-approved') }).getByRole('link').first().click();
+      await page.getByRole('button', { name: 'Commit' }).click();
+      await page.locator('.labels .status-committed').waitFor();
+      await page.getByLabel('Implementer').selectOption({ label: 'SecureLink Deliveries (implementer)' });
+      await page.getByRole('button', { name: 'Assign implementer' }).click();
+      await page.locator('.facts').getByText('SecureLink Deliveries (implementer)').waitFor();
+      await shot(page, 'allocation-donor');
+    });
+    // 8. The implementer reports the delivery complete.
+    await withPage(base, async (page) => {
+      await signIn(page, 'implementer');
+      await navTo(page, 'Allocations');
+      await page.locator('tbody tr', { has: page.locator('.status-committed') }).getByRole('link').first().click();
+      await page.getByLabel('Progress (%)').fill('100');
+      await page.getByLabel('Note').fill('SOC live since 20 November; handover signed');
+      await page.getByRole('button', { name: 'Report progress' }).click();
+      await page.locator('.labels .status-delivered').waitFor();
+      await page.getByText(/Progress reported: 100 %/).waitFor();
+    });
+    // 9. The beneficiary verifies the delivery; the need is verified.
+    await withPage(base, async (page) => {
+      await signIn(page, 'beneficiary');
+      await navTo(page, 'Allocations');
+      await page.getByRole('link', { name: title }).click();
+      await page.getByRole('button', { name: 'Verify delivery' }).click();
+      await page.locator('.labels .status-verified').waitFor();
+      await page.getByRole('link', { name: title }).click();
+      await page.locator('.labels .status-verified').waitFor();
+      await page.getByText(/Coordination group: Approve \(Critical gap, eligible donor\)/).waitFor();
+      await shot(page, 'need-verified');
+    });
+  });
+
+  await test('exports cover the whole visible list, neutralised; IATI for the donor', async () => {
+    await withPage(base, async (page) => {
+      await signIn(page, 'front_office');
+      const asFront = await apiAs(base, 'front_office');
+      const { body } = await asFront('GET', '/api/v1/needs/count');
+      await navTo(page, 'Needs');
+      await page.locator('tbody tr').first().waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+      const text = readFileSync(await download.path(), 'utf8');
+      const rows = text.trim().split('\r\n');
+      assert(rows.length === body.count + 1, `CSV has ${rows.length - 1} rows for ${body.count} visible needs`);
+      assert(!/(^|,)[=+\-@]/.test(rows.slice(1).join('\n').replace(/"[^"]*"/g, '')), 'no cell starts a formula');
+    });
+    await withPage(base, async (page) => {
+      await signIn(page, 'donor');
+      await navTo(page, 'Portfolio');
+      await page.getByRole('heading', { name: 'Donor portfolios' }).waitFor();
+      await page.locator('tbody tr').first().waitFor();
+      await shot(page, 'portfolio');
+      await navTo(page, 'Allocations');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export IATI 2.03 XML' }).click()]);
+      const xml = readFileSync(await download.path(), 'utf8');
+      assert(xml.includes('<iati-activities version="2.03"'), 'IATI root');
+      await shot(page, 'allocations-donor');
     });
   });
 

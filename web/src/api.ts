@@ -114,3 +114,104 @@ export interface AuditEntry {
   outcome: string;
   changed_fields: string;
 }
+export interface Decision {
+  id: string;
+  meeting: string;
+  decision: 'approve' | 'reject' | 'defer';
+  reason: string;
+  corrects: string | null;
+  creator: string;
+  created_at: string;
+}
+export interface DeliveryReport {
+  id: string;
+  percent: number;
+  note: string;
+  milestone: string | null;
+  created_at?: string;
+  creator?: string;
+}
+export interface Allocation {
+  id: string;
+  proposal?: string;
+  run?: string;
+  need: string;
+  offer: string;
+  offer_org: string;
+  amount: number;
+  currency?: string;
+  offer_amount?: number;
+  status: string;
+  tlp?: Tlp;
+  percent?: number;
+  created_at?: string;
+  updated_at?: string;
+  implementer?: string | null;
+  committing_org?: string | null;
+  need_summary?: { title?: string; sector?: string; region?: string; category?: string; amount?: number; priority?: number };
+  decisions?: Decision[];
+  reports?: DeliveryReport[];
+}
+export interface Meeting {
+  id: string;
+  title: string;
+  agenda: string;
+  minutes: string;
+  status: 'planned' | 'open' | 'closed';
+  creator: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface RunExplanation {
+  offers?: { offer: string; shadow_price: number }[];
+  needs?: { need: string; reason: string; offers?: string[]; binding_offer_count?: number }[];
+}
+export interface MatchingRun {
+  id: string;
+  status: string;
+  objective: number | null;
+  bound: number | null;
+  engine_version: string;
+  time_limit: number;
+  input_sha256: string;
+  allocations: { need: string; offer: string; amount: number }[];
+  explanation: RunExplanation;
+  created_at: string;
+}
+export interface Assessment {
+  id: string;
+  org: string;
+  title: string;
+  sector: string;
+  region: string;
+  criticality: number;
+  measures: Record<string, { score: number; evidence: string }>;
+  tlp: Tlp;
+  creator: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface QueueItem extends Need {
+  possible_duplicates: { need: string; score: number }[];
+}
+
+// Every item of a paged list the reader may see, page by page through the
+// same endpoint (and so the same access decision) as the list itself; for
+// exports. `onPage` reports progress.
+export async function listAll<T>(
+  path: string,
+  params: Record<string, string | number | null | undefined>,
+  onPage?: (loaded: number) => void,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await list<T>(path, { ...params, limit: 200, cursor });
+    items.push(...page.items);
+    onPage?.(items.length);
+    cursor = page.next;
+  } while (cursor);
+  return items;
+}

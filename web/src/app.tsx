@@ -1,4 +1,5 @@
-import { useEffect } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { locale, setLocale, t, type Locale } from './i18n';
 import { currentPath, match } from './router';
 import { navigationFor, signOut, user } from './session';
@@ -9,9 +10,26 @@ import { NeedPage } from './pages/need';
 import { NeedFormPage } from './pages/need_form';
 import { OffersPage, OfferPage, OfferFormPage } from './pages/offers';
 import { OrganisationsPage, UsersPage, AuditPage } from './pages/admin';
-import { CoveragePage } from './pages/coverage';
+import { QueuePage } from './pages/queue';
+import { MatchingPage } from './pages/matching';
+import { MeetingsPage } from './pages/meetings';
+import { AssessmentFormPage, AssessmentPage, AssessmentsPage } from './pages/assessments';
 import { PublicPage } from './pages/public';
-import { AllocationsPage } from './pages/allocations';
+import { AllocationPage, AllocationsPage } from './pages/allocations';
+
+// The coverage dashboard (map outlines, Chart.js) is a chunk of its own,
+// fetched only when a coverage page is opened.
+function Lazy({ page }: { page: 'CoveragePage' | 'PortfolioPage' }) {
+  const [Page, setPage] = useState<FunctionComponent | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('./pages/coverage').then((module) => live && setPage(() => module[page]));
+    return () => {
+      live = false;
+    };
+  }, [page]);
+  return Page ? <Page /> : <p>{t('loading')}</p>;
+}
 
 function LanguageSwitch() {
   return (
@@ -30,7 +48,7 @@ function Routes({ path }: { path: string }) {
   let m;
   if (p === '/') return <HomePage />;
   if (p === '/needs') return <NeedsPage key="needs" />;
-  if (p === '/queue') return <NeedsPage key="queue" queue />;
+  if (p === '/queue') return <QueuePage />;
   if (p === '/needs/new') return <NeedFormPage />;
   if ((m = match('/needs/:id/edit', p))) return <NeedFormPage id={m.id} />;
   if ((m = match('/needs/:id', p))) return <NeedPage id={m.id} />;
@@ -38,8 +56,17 @@ function Routes({ path }: { path: string }) {
   if (p === '/offers/new') return <OfferFormPage />;
   if ((m = match('/offers/:id/edit', p))) return <OfferFormPage id={m.id} />;
   if ((m = match('/offers/:id', p))) return <OfferPage id={m.id} />;
-  if (p === '/coverage') return <CoveragePage />;
+  if (p === '/coverage') return <Lazy page="CoveragePage" />;
   if (p === '/allocations') return <AllocationsPage />;
+  if ((m = match('/allocations/:id', p))) return <AllocationPage id={m.id} />;
+  if (p === '/portfolio') return <Lazy page="PortfolioPage" />;
+  if (p === '/matching') return <MatchingPage />;
+  if ((m = match('/matching/:id', p))) return <MatchingPage id={m.id} />;
+  if (p === '/meetings') return <MeetingsPage />;
+  if ((m = match('/meetings/:id', p))) return <MeetingsPage id={m.id} />;
+  if (p === '/assessments') return <AssessmentsPage />;
+  if (p === '/assessments/new') return <AssessmentFormPage />;
+  if ((m = match('/assessments/:id', p))) return <AssessmentPage id={m.id} />;
   if (p === '/organisations') return <OrganisationsPage />;
   if (p === '/users') return <UsersPage />;
   if (p === '/audit') return <AuditPage />;
@@ -81,7 +108,7 @@ export function App() {
         <nav aria-label={t('mainNavigation')} class="nav">
           <ul>
             {navigationFor(me.role).map((item) => {
-              const here = path.split('?')[0] === item.href;
+              const here = path.split('?')[0] === item.href || (item.href !== '/' && path.startsWith(`${item.href}/`) && !navigationFor(me.role).some((other) => other !== item && path.startsWith(other.href) && other.href.length > item.href.length));
               return (
                 <li key={item.href}>
                   <a href={item.href} aria-current={here ? 'page' : undefined}>

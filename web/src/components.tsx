@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type Tlp } from './api';
-import { t, term, type Key } from './i18n';
+import type { CursorPager, Page } from './paging';
+import { download, exportCsv, exportHxl, type Column } from './csv';
+import { formatNumber, t, term, type Key } from './i18n';
 
 // The TLP 2.0 label in FIRST's colours.
 export function TlpLabel({ tlp }: { tlp: Tlp }) {
@@ -90,5 +92,64 @@ export function PageTitle({ k, children }: { k: Key; children?: ComponentChildre
       {t(k)}
       {children}
     </h1>
+  );
+}
+
+// CSV and HXL exports of a whole list: `load` pages through the list's own
+// endpoint (so the same access decision and filters), never just the page
+// on screen.
+export function ExportButtons<T>({
+  name,
+  columns,
+  load,
+  children,
+}: {
+  name: string;
+  columns: Column<T>[];
+  load: (progress: (n: number) => void) => Promise<T[]>;
+  children?: ComponentChildren;
+}) {
+  const [loaded, setLoaded] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  async function run(kind: 'csv' | 'hxl') {
+    setError(null);
+    setLoaded(0);
+    try {
+      const rows = await load(setLoaded);
+      if (kind === 'csv') download(`${name}.csv`, exportCsv(columns, rows));
+      else download(`${name}-hxl.csv`, exportHxl(columns, rows));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setLoaded(null);
+    }
+  }
+  return (
+    <div class="toolbar">
+      <button type="button" disabled={loaded !== null} onClick={() => run('csv')}>
+        {t('exportCsv')}
+      </button>
+      <button type="button" disabled={loaded !== null} onClick={() => run('hxl')}>
+        {t('exportHxl')}
+      </button>
+      {children}
+      <span role="status">{loaded !== null ? t('exporting', { n: formatNumber(loaded) }) : ''}</span>
+      <ErrorBox error={error} />
+    </div>
+  );
+}
+
+// Previous / next over a cursor-paged list; `go` receives the new cursor.
+export function Pager({ pager, page, go }: { pager: CursorPager; page: Page<unknown>; go: (cursor: string | null) => void }) {
+  return (
+    <nav class="pager" aria-label={t('pagination')}>
+      <button type="button" disabled={!pager.hasPrevious} onClick={() => go(pager.previous())}>
+        {t('previous')}
+      </button>
+      <span>{t('page', { n: pager.pageNumber })}</span>
+      <button type="button" disabled={!pager.hasNext(page)} onClick={() => go(pager.next(page))}>
+        {t('next')}
+      </button>
+    </nav>
   );
 }

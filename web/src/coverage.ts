@@ -1,11 +1,12 @@
-// Coverage aggregates for the dashboard: from GET /api/v1/coverage when the
-// server has it, otherwise counted per key with /api/v1/needs/count (never
-// by loading the list). Cells built from fewer than 3 records are
-// suppressed for observers and the public, exactly as the API does.
-import { ApiError, get, type Role } from './api';
-import { pageQuery } from './paging';
+// Coverage aggregates for the dashboard (GET /api/v1/coverage). The server
+// suppresses small cells for observers and the public; `suppressCells` is
+// the same rule (core/suppression.cpp) for any aggregate the client would
+// build itself, and is idempotent on what the server already suppressed.
+import { get, type Role } from './api';
 
 export type Dimension = 'sector' | 'region' | 'category' | 'priority';
+export type Metric = 'gap' | 'needed' | 'committed' | 'delivered' | 'count';
+export const METRICS: Metric[] = ['gap', 'needed', 'committed', 'delivered', 'count'];
 
 export interface CoverageCell {
   key: string;
@@ -19,59 +20,60 @@ export interface CoverageCell {
 
 export interface Coverage {
   cells: CoverageCell[];
-  countsOnly: boolean; // true when only counts were available
+  suppressedBelow: number | null;
 }
 
 export const SUPPRESSION_THRESHOLD = 3;
 
+// Observers and the public see suppressed aggregates (access.md).
 export function suppressesFor(role: Role | null): boolean {
   return role === null || role === 'observer';
 }
 
-export function isSuppressed(count: number | null | undefined, suppress: boolean): boolean {
-  if (!suppress) return false;
-  return count !== null && count !== undefined && count > 0 && count < SUPPRESSION_THRESHOLD;
-}
-
-// Normalises one item of the API's answer; a cell the API suppressed comes
-// with null values or "suppressed": true.
+// Normalises one item of the API's answer; a suppressed cell comes as its
+// key with "suppressed": true and no figures.
 export function toCell(item: Record<string, unknown>): CoverageCell {
   const num = (v: unknown) => (typeof v === 'number' ? v : null);
-  const suppressed = item.suppressed === true || (item.count === null && item.gap === null);
+  const suppressed = item.suppressed === true || (item.count === undefined && item.gap === undefined);
   return {
     key: String(item.key),
-    needed: num(item.needed),
-    committed: num(item.committed),
-    delivered: num(item.delivered),
-    gap: num(item.gap),
-    count: num(item.count),
+    needed: suppressed ? null : num(item.needed),
+    committed: suppressed ? null : num(item.committed),
+    delivered: suppressed ? null : num(item.delivered),
+    gap: suppressed ? null : num(item.gap),
+    count: suppressed ? null : num(item.count),
     suppressed,
   };
 }
 
-export async function loadCoverage(by: Dimension, keys: readonly string[], role: Role | null, filters: Record<string, string> = {}): Promise<Coverage> {
-  try {
-    const answer = await get<{ items: Record<string, unknown>[] }>(`/api/v1/coverage${pageQuery({ by, ...filters })}`);
-    return { cells: answer.items.map(toCell), countsOnly: false };
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 404 || by === 'priority') throw error;
-  }
-  const suppress = suppressesFor(role);
-  const cells = await Promise.all(
-    keys.map(async (key) => {
-      const { count } = await get<{ count: number }>(`/api/v1/needs/count${pageQuery({ [by]: key, ...filters })}`);
-      const hidden = isSuppressed(count, suppress);
-      return { key, needed: null, committed: null, delivered: null, gap: null, count: hidden ? null : count, suppressed: hidden };
-    }),
-  );
-  return { cells, countsOnly: true };
+// Cells of 1 or 2 records are hidden; when that hides exactly one cell, the
+// smallest other non-empty cell (fewest records, then least needed) is hidden
+// with it, so totals minus the visible cells never reveal a single one.
+export function suppressCells(cells: CoverageCell[], minCount = SUPPRESSION_THRESHOLD): CoverageCell[] {
+  const hide = (c: CoverageCell): CoverageCell => ({ ...c, needed: null, committed: null, delivered: null, gap: null, count: null, suppressed: true });
+  const small = (c: CoverageCell) => c.suppressed || (c.count !== null && c.count > 0 && c.count < minCount);
+  const out = cells.map((c) => (small(c) ? hide(c) : c));
+  if (out.filter((c) => c.suppressed).length !== 1) return out;
+  let smallest = -1;
+  out.forEach((c, index) => {
+    if (c.suppressed || !c.count) return;
+    const best = out[smallest];
+    if (smallest < 0 || c.count < best.count! || (c.count === best.count && (c.needed ?? 0) < (best.needed ?? 0))) smallest = index;
+  });
+  if (smallest >= 0) out[smallest] = hide(out[smallest]);
+  return out;
 }
 
-// The value a cell is shaded or charted by: its gap, or its count when the
-// server gave counts only.
-export function cellValue(cell: CoverageCell, countsOnly: boolean): number {
+export async function loadCoverage(by: Dimension, role: Role | null): Promise<Coverage> {
+  const answer = await get<{ items: Record<string, unknown>[]; suppressed_below?: number | null }>(`/api/v1/coverage?by=${by}`);
+  const cells = answer.items.map(toCell);
+  return { cells: suppressesFor(role) ? suppressCells(cells) : cells, suppressedBelow: answer.suppressed_below ?? null };
+}
+
+// The value a cell is shaded or charted by (0 when suppressed).
+export function cellValue(cell: CoverageCell, metric: Metric = 'gap'): number {
   if (cell.suppressed) return 0;
-  return (countsOnly ? cell.count : cell.gap) ?? 0;
+  return cell[metric] ?? 0;
 }
 
 // 0..1 shade for the map, relative to the largest value.

@@ -10,7 +10,7 @@ export interface IatiAllocation {
   title?: string;
   sector?: string;
   region?: string;
-  implementer?: string;
+  implementer?: string | null;
   updated_at?: string;
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CursorPager, pageQuery } from './paging';
-import { isSuppressed, shade, toCell } from './coverage';
 import { match } from './router';
 import { transitionsFor, mayEditNeed } from './vocab';
 
@@ -39,23 +38,6 @@ describe('cursor paging', () => {
   });
 });
 
-describe('coverage', () => {
-  it('suppresses cells of 1 or 2 records for observers only', () => {
-    expect(isSuppressed(2, true)).toBe(true);
-    expect(isSuppressed(3, true)).toBe(false);
-    expect(isSuppressed(0, true)).toBe(false);
-    expect(isSuppressed(1, false)).toBe(false);
-  });
-  it('reads suppressed cells from the API', () => {
-    expect(toCell({ key: 'UA-30', count: null, gap: null }).suppressed).toBe(true);
-    expect(toCell({ key: 'UA-30', count: 5, gap: 100, needed: 200 }).gap).toBe(100);
-  });
-  it('shades relative to the largest value', () => {
-    expect(shade(0, 10)).toBe(0);
-    expect(shade(10, 10)).toBe(1);
-    expect(shade(5, 0)).toBe(0);
-  });
-});
 
 describe('routes and permissions shown', () => {
   it('matches parameters', () => {

@@ -41,34 +41,55 @@ export function orgName(id: string): string {
 export interface NavItem {
   href: string;
   key:
-    | 'navHome' | 'navNeeds' | 'navNewNeed' | 'navQueue' | 'navOffers' | 'navNewOffer'
-    | 'navCoverage' | 'navOrganisations' | 'navUsers' | 'navAudit' | 'navAllocations';
+    | 'navHome' | 'navNeeds' | 'navNewNeed' | 'navQueue' | 'navOffers' | 'navNewOffer' | 'navCoverage'
+    | 'navOrganisations' | 'navUsers' | 'navAudit' | 'navAllocations' | 'navAssessments' | 'navMatching'
+    | 'navMeetings' | 'navPortfolio';
 }
 
-// What each role's navigation offers (access.md).
+const item = (href: string, key: NavItem['key']): NavItem => ({ href, key });
+const NAV = {
+  home: item('/', 'navHome'),
+  needs: item('/needs', 'navNeeds'),
+  newNeed: item('/needs/new', 'navNewNeed'),
+  queue: item('/queue', 'navQueue'),
+  offers: item('/offers', 'navOffers'),
+  newOffer: item('/offers/new', 'navNewOffer'),
+  coverage: item('/coverage', 'navCoverage'),
+  allocations: item('/allocations', 'navAllocations'),
+  assessments: item('/assessments', 'navAssessments'),
+  matching: item('/matching', 'navMatching'),
+  meetings: item('/meetings', 'navMeetings'),
+  portfolio: item('/portfolio', 'navPortfolio'),
+  organisations: item('/organisations', 'navOrganisations'),
+  users: item('/users', 'navUsers'),
+  audit: item('/audit', 'navAudit'),
+};
+
+// What each role's navigation offers: only what access.md lets the role do.
 export function navigationFor(role: Role): NavItem[] {
-  const home: NavItem = { href: '/', key: 'navHome' };
-  const needs: NavItem = { href: '/needs', key: 'navNeeds' };
-  const newNeed: NavItem = { href: '/needs/new', key: 'navNewNeed' };
-  const offers: NavItem = { href: '/offers', key: 'navOffers' };
-  const coverage: NavItem = { href: '/coverage', key: 'navCoverage' };
-  const allocations: NavItem = { href: '/allocations', key: 'navAllocations' };
+  const n = NAV;
   switch (role) {
     case 'beneficiary':
-      return [home, needs, newNeed, allocations];
+      return [n.home, n.needs, n.newNeed, n.assessments, n.allocations];
     case 'front_office':
-      return [home, needs, newNeed, allocations, coverage];
+      return [n.home, n.needs, n.newNeed, n.assessments, n.allocations, n.coverage];
     case 'back_office':
-      return [home, { href: '/queue', key: 'navQueue' }, needs, newNeed, offers, allocations, coverage, { href: '/audit', key: 'navAudit' }];
+      return [n.home, n.queue, n.needs, n.newNeed, n.offers, n.matching, n.meetings, n.allocations, n.coverage, n.audit];
     case 'ua_authority':
-      return [home, needs, offers, coverage];
+      return [n.home, n.needs, n.offers, n.coverage];
     case 'donor':
-      return [home, needs, offers, { href: '/offers/new', key: 'navNewOffer' }, allocations, coverage];
+      return [n.home, n.needs, n.offers, n.newOffer, n.allocations, n.portfolio, n.coverage];
     case 'observer':
-      return [home, coverage, needs];
+      return [n.home, n.coverage, n.needs];
     case 'implementer':
-      return [home, allocations, needs];
+      return [n.home, n.allocations, n.needs];
     case 'admin':
-      return [home, { href: '/organisations', key: 'navOrganisations' }, { href: '/users', key: 'navUsers' }, { href: '/audit', key: 'navAudit' }];
+      return [n.home, n.organisations, n.users, n.audit];
   }
+}
+
+// The organisations of one kind the reader may see (first 200), for pickers.
+export async function organisationsOfKind(kind: Role): Promise<Organisation[]> {
+  const page = await get<{ items: Organisation[] }>('/api/v1/organisations?limit=200');
+  return page.items.filter((o) => o.kind === kind);
 }

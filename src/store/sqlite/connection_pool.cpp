@@ -8,7 +8,14 @@ ConnectionPool::ConnectionPool(std::string path, PoolOptions options, const Conn
     : path_(std::move(path)), options_(options), hooks_(hooks) {}
 
 Result<std::unique_ptr<Connection>> ConnectionPool::open_connection(bool query_only) {
-  return Connection::open(path_, options_.busy_timeout_ms, query_only, hooks_);
+  auto opened = Connection::open(path_, options_.busy_timeout_ms, query_only, hooks_);
+  if (opened.is_ok()) ++counters_.connections_open;
+  return opened;
+}
+
+size_t ConnectionPool::idle_connections() const {
+  std::lock_guard lock(mutex_);
+  return idle_readers_.size() + (writer_ != nullptr ? 1 : 0);
 }
 
 Status ConnectionPool::open() {
@@ -31,15 +38,25 @@ Result<std::unique_ptr<Connection>> ConnectionPool::take_reader() {
 }
 
 void ConnectionPool::return_reader(std::unique_ptr<Connection> reader) {
-  if (reader == nullptr || reader->in_transaction()) return;
-  std::lock_guard lock(mutex_);
-  if (idle_readers_.size() < options_.max_idle_readers) idle_readers_.push_back(std::move(reader));
+  if (reader == nullptr) return;
+  if (!reader->in_transaction()) {
+    std::lock_guard lock(mutex_);
+    if (idle_readers_.size() < options_.max_idle_readers) {
+      idle_readers_.push_back(std::move(reader));
+      return;
+    }
+  }
+  --counters_.connections_open;  // closed as it goes out of scope
 }
 
 Result<std::unique_ptr<Connection>> ConnectionPool::take_writer() {
+  const auto wait_started = std::chrono::steady_clock::now();
   std::unique_lock lock(mutex_);
   bool free = writer_returned_.wait_for(lock, std::chrono::milliseconds(options_.writer_wait_ms),
                                         [this] { return !writer_lent_; });
+  counters_.write_wait_micros += std::chrono::duration_cast<std::chrono::microseconds>(
+                                     std::chrono::steady_clock::now() - wait_started)
+                                     .count();
   if (!free) return Status(ErrorCode::kUnavailable, "database busy");
   std::unique_ptr<Connection> writer = std::move(writer_);
   if (writer == nullptr) {
@@ -56,7 +73,10 @@ Result<std::unique_ptr<Connection>> ConnectionPool::take_writer() {
 }
 
 void ConnectionPool::return_writer(std::unique_ptr<Connection> writer) {
-  if (writer != nullptr && writer->in_transaction()) writer.reset();
+  if (writer != nullptr && writer->in_transaction()) {
+    writer.reset();
+    --counters_.connections_open;
+  }
   {
     std::lock_guard lock(mutex_);
     writer_ = std::move(writer);

@@ -7,6 +7,7 @@
 // on demand and kept idle for reuse up to a limit.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -22,6 +23,17 @@ struct PoolOptions {
   // How long a write transaction waits for the one before it.
   int writer_wait_ms = 30000;
   size_t max_idle_readers = 8;
+};
+
+// Counted by the pool and by SqliteTransaction, read by SqliteStore::stats().
+struct PoolCounters {
+  std::atomic<int64_t> read_transactions{0};
+  std::atomic<int64_t> write_transactions{0};
+  std::atomic<int64_t> commits{0};
+  std::atomic<int64_t> rollbacks{0};
+  std::atomic<int64_t> begin_failures{0};
+  std::atomic<int64_t> connections_open{0};
+  std::atomic<int64_t> write_wait_micros{0};
 };
 
 class ConnectionPool {
@@ -46,6 +58,10 @@ class ConnectionPool {
   // back) and the next take_writer() opens a fresh one.
   void return_writer(std::unique_ptr<Connection> writer);
 
+  PoolCounters& counters() { return counters_; }
+  const PoolCounters& counters() const { return counters_; }
+  size_t idle_connections() const;
+
  private:
   Result<std::unique_ptr<Connection>> open_connection(bool query_only);
 
@@ -53,7 +69,8 @@ class ConnectionPool {
   const PoolOptions options_;
   const ConnectionHooks* hooks_;
 
-  std::mutex mutex_;
+  PoolCounters counters_;
+  mutable std::mutex mutex_;
   std::condition_variable writer_returned_;
   bool writer_lent_ = false;                               // guarded by mutex_
   std::unique_ptr<Connection> writer_;                     // guarded by mutex_

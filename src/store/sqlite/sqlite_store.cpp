@@ -27,6 +27,20 @@ class SqliteStore final : public Store {
     return status;
   }
 
+  StoreStats stats() const override {
+    const PoolCounters& counters = pool_.counters();
+    return {
+        .read_transactions = counters.read_transactions,
+        .write_transactions = counters.write_transactions,
+        .commits = counters.commits,
+        .rollbacks = counters.rollbacks,
+        .begin_failures = counters.begin_failures,
+        .connections_open = counters.connections_open,
+        .connections_idle = static_cast<int64_t>(pool_.idle_connections()),
+        .write_wait_seconds = static_cast<double>(counters.write_wait_micros) / 1e6,
+    };
+  }
+
   Status ping() override {
     TALLINN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> reader, pool_.take_reader());
     Status status = reader->exec(kPing);

@@ -18,13 +18,20 @@ SqliteTransaction::SqliteTransaction(ConnectionPool& pool, TransactionMode mode,
 
 Result<std::unique_ptr<Transaction>> SqliteTransaction::begin(ConnectionPool& pool,
                                                               TransactionMode mode) {
-  bool is_write = mode == TransactionMode::kWrite;
-  TALLINN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection,
-                           is_write ? pool.take_writer() : pool.take_reader());
-  Status begun = connection->exec(is_write ? kBeginWrite : kBeginRead);
+  bool writes = mode == TransactionMode::kWrite;
+  Result<std::unique_ptr<Connection>> connection = writes ? pool.take_writer() : pool.take_reader();
+  if (!connection.is_ok()) {
+    ++pool.counters().begin_failures;
+    return connection.status();
+  }
+  Status begun = (*connection)->exec(writes ? kBeginWrite : kBeginRead);
   std::unique_ptr<SqliteTransaction> transaction(
-      new SqliteTransaction(pool, mode, std::move(connection)));
-  if (!begun.is_ok()) return begun;  // the destructor gives the connection back
+      new SqliteTransaction(pool, mode, std::move(*connection)));
+  if (!begun.is_ok()) {
+    ++pool.counters().begin_failures;
+    return begun;  // the destructor gives the connection back
+  }
+  ++(writes ? pool.counters().write_transactions : pool.counters().read_transactions);
   return std::unique_ptr<Transaction>(std::move(transaction));
 }
 
@@ -32,7 +39,10 @@ SqliteTransaction::~SqliteTransaction() { release(); }
 
 void SqliteTransaction::release() {
   if (connection_ == nullptr) return;
-  if (connection_->in_transaction()) connection_->exec(kRollback);
+  if (connection_->in_transaction()) {
+    connection_->exec(kRollback);
+    ++pool_.counters().rollbacks;
+  }
   if (mode_ == TransactionMode::kWrite) {
     pool_.return_writer(std::move(connection_));
   } else {
@@ -43,6 +53,7 @@ void SqliteTransaction::release() {
 Status SqliteTransaction::commit() {
   if (connection_ == nullptr) return internal_error();
   Status status = connection_->exec(kCommit);
+  if (status.is_ok()) ++pool_.counters().commits;
   release();
   return status;
 }

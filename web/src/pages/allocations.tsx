@@ -1,26 +1,12 @@
 import { useState } from 'preact/hooks';
-import { get, post, type Role, type Tlp } from '../api';
-import { download, exportCsv, exportHxl, type Column } from '../csv';
+import { get, post, type Allocation, type Organisation, type Role } from '../api';
+import { download, type Column } from '../csv';
 import { toIatiXml } from '../iati';
-import { formatMoney, locale, t, term } from '../i18n';
-import { orgName, user } from '../session';
+import { formatDate, formatMoney, locale, t, term } from '../i18n';
+import { organisationsOfKind, orgName, user } from '../session';
 import { regionName } from '../vocab';
-import { ErrorBox, Field, PageTitle, StatusBadge, TlpLabel, useLoad } from '../components';
+import { ErrorBox, ExportButtons, Field, PageTitle, StatusBadge, TlpLabel, useLoad } from '../components';
 
-export interface Allocation {
-  id: string;
-  need: string;
-  offer: string;
-  offer_org: string;
-  amount: number;
-  status: string;
-  tlp?: Tlp;
-  percent?: number;
-  updated_at?: string;
-  implementer?: string;
-  committing_org?: string;
-  need_summary?: { title?: string; sector?: string; region?: string; category?: string; amount?: number };
-}
 
 const columns: Column<Allocation>[] = [
   { header: 'id', hxl: '#activity+id', value: (a) => a.id },
@@ -48,9 +34,10 @@ function iati(items: Allocation[], org: string): string {
 export function allocationActions(role: Role, a: Allocation, org: string): string[] {
   if (role === 'donor' && a.offer_org === org) {
     if (a.status === 'approved') return ['commit', 'decline'];
-    if (['committed', 'delivering'].includes(a.status)) return ['reports'];
+    if (['committed', 'delivering'].includes(a.status)) return ['reports', 'assign'];
   }
   if (role === 'implementer' && a.implementer === org && ['committed', 'delivering'].includes(a.status)) return ['reports'];
+  if (role === 'back_office' && ['committed', 'delivering'].includes(a.status)) return ['assign'];
   if ((role === 'beneficiary' || role === 'front_office') && a.status === 'delivered') return ['verify'];
   return [];
 }
@@ -94,15 +81,13 @@ export function AllocationsPage() {
       )}
       {list && (
         <>
-          <div class="toolbar">
-            <button type="button" onClick={() => download('allocations.csv', exportCsv(columns, items))}>{t('exportCsv')}</button>
-            <button type="button" onClick={() => download('allocations-hxl.csv', exportHxl(columns, items))}>{t('exportHxl')}</button>
+          <ExportButtons name="allocations" columns={columns} load={() => Promise.resolve(items)}>
             {me.role === 'donor' && (
               <button type="button" onClick={() => download('commitments-iati.xml', iati(items, me.org), 'application/xml;charset=utf-8')}>
                 {t('exportIati')}
               </button>
             )}
-          </div>
+          </ExportButtons>
           {items.length === 0 ? (
             <p>{t('empty')}</p>
           ) : (
@@ -123,7 +108,7 @@ export function AllocationsPage() {
                 <tbody>
                   {items.map((a) => (
                     <tr key={a.id}>
-                      <td>{a.need_summary?.title ? <a href={`/needs/${a.need}`}>{a.need_summary.title}</a> : term(a.need_summary?.sector ?? '—')}</td>
+                      <td><a href={`/allocations/${a.id}`}>{a.need_summary?.title ?? term(a.need_summary?.sector ?? '—')}</a></td>
                       <td>{a.tlp && <TlpLabel tlp={a.tlp} />}</td>
                       <td><StatusBadge status={a.status} /></td>
                       <td>{orgName(a.offer_org)}</td>
@@ -132,7 +117,7 @@ export function AllocationsPage() {
                       <td class="num">{a.percent ?? 0}</td>
                       <td>
                         <div class="buttons">
-                          {allocationActions(me.role, a, me.org).map((action) => (
+                          {allocationActions(me.role, a, me.org).filter((action) => action !== 'assign').map((action) => (
                             <button type="button" key={action} onClick={() => act(a, action)}>
                               {t(`allocation_${action}` as 'allocation_commit')}
                             </button>
@@ -149,4 +134,136 @@ export function AllocationsPage() {
       )}
     </section>
   );
+}
+
+// One allocation: its marking, its need as far as the reader may see it, the
+// actions the reader's role may take, and its history (decisions, reports).
+export function AllocationPage({ id }: { id: string }) {
+  const me = user.value!;
+  const [allocation, error, reload] = useLoad(() => get<Allocation>(`/api/v1/allocations/${encodeURIComponent(id)}`), [id]);
+  const actions = allocation ? allocationActions(me.role, allocation, me.org) : [];
+  const [implementers] = useLoad<Organisation[]>(
+    () => (actions.includes('assign') ? organisationsOfKind('implementer') : Promise.resolve([])),
+    [actions.includes('assign')],
+  );
+  const [implementer, setImplementer] = useState('');
+  const [percent, setPercent] = useState('100');
+  const [note, setNote] = useState('');
+  const [actionError, setActionError] = useState<unknown>(null);
+  const lang = locale.value;
+
+  async function act(action: string) {
+    setActionError(null);
+    try {
+      const body = action === 'reports' ? { percent: Number(percent), note } : action === 'assign' ? { implementer } : {};
+      await post(`/api/v1/allocations/${encodeURIComponent(id)}/${action}`, body);
+      reload();
+    } catch (failure) {
+      setActionError(failure);
+    }
+  }
+  if (error) return <ErrorBox error={error} />;
+  if (!allocation) return <p>{t('loading')}</p>;
+  const a = allocation;
+  const summary = a.need_summary ?? {};
+  const history = allocationHistory(a);
+  return (
+    <article class="record">
+      <PageTitle k="allocationTitle" />
+      <h2 class="record-title">{summary.title ? <a href={`/needs/${a.need}`}>{summary.title}</a> : term(summary.sector ?? '—')}</h2>
+      <p class="labels">
+        {a.tlp && <TlpLabel tlp={a.tlp} />} <StatusBadge status={a.status} />
+      </p>
+      <dl class="facts">
+        <dt>{t('donor')}</dt>
+        <dd>{orgName(a.offer_org)}</dd>
+        <dt>{t('offerTitle')}</dt>
+        <dd><a href={`/offers/${a.offer}`} class="mono">{a.offer.slice(0, 8)}</a></dd>
+        <dt>{t('amount')}</dt>
+        <dd>{formatMoney(a.amount)}</dd>
+        <dt>{t('sector')}</dt>
+        <dd>{summary.sector ? term(summary.sector) : '—'}</dd>
+        <dt>{t('category')}</dt>
+        <dd>{summary.category ? term(summary.category) : '—'}</dd>
+        <dt>{t('region')}</dt>
+        <dd>{summary.region ? regionName(summary.region, lang) : '—'}</dd>
+        <dt>{t('implementer')}</dt>
+        <dd>{a.implementer ? orgName(a.implementer) : '—'}</dd>
+        <dt>{t('percent')}</dt>
+        <dd>{a.percent ?? 0}</dd>
+      </dl>
+      {actions.length > 0 && (
+        <section class="actions" aria-labelledby="allocation-actions">
+          <h3 id="allocation-actions">{t('actions')}</h3>
+          {actions.includes('assign') && (
+            <div class="form inline">
+              <Field label={t('implementer')} id="implementer">
+                <select id="implementer" value={implementer} onChange={(e) => setImplementer((e.target as HTMLSelectElement).value)}>
+                  <option value="">—</option>
+                  {(implementers ?? []).map((o) => (
+                    <option key={o.id} value={o.id}>{o.name}</option>
+                  ))}
+                </select>
+              </Field>
+              <div class="buttons">
+                <button type="button" disabled={!implementer} onClick={() => act('assign')}>{t('allocation_assign')}</button>
+              </div>
+            </div>
+          )}
+          {actions.includes('reports') && (
+            <div class="form inline">
+              <Field label={t('percent')} id="report-percent">
+                <input id="report-percent" type="number" min="0" max="100" value={percent} onInput={(e) => setPercent((e.target as HTMLInputElement).value)} />
+              </Field>
+              <Field label={t('note')} id="report-note">
+                <input id="report-note" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+              </Field>
+              <div class="buttons">
+                <button type="button" onClick={() => act('reports')}>{t('allocation_reports')}</button>
+              </div>
+            </div>
+          )}
+          <div class="buttons">
+            {actions.filter((action) => action !== 'assign' && action !== 'reports').map((action) => (
+              <button type="button" key={action} onClick={() => act(action)}>
+                {t(`allocation_${action}` as 'allocation_commit')}
+              </button>
+            ))}
+          </div>
+          <ErrorBox error={actionError} />
+        </section>
+      )}
+      <section aria-labelledby="allocation-history">
+        <h3 id="allocation-history">{t('history')}</h3>
+        <ol class="history">
+          {history.map((event) => (
+            <li key={event.key}>
+              <time dateTime={event.time}>{formatDate(event.time)}</time> — {event.text}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+interface HistoryEvent {
+  key: string;
+  time: string;
+  text: string;
+}
+
+// The allocation's history as its reader sees it: creation, each decision
+// (with reason) and each delivery report, oldest first.
+export function allocationHistory(a: Allocation): HistoryEvent[] {
+  const events: HistoryEvent[] = [];
+  if (a.created_at) events.push({ key: 'created', time: a.created_at, text: t('historyProposed') });
+  for (const d of a.decisions ?? []) {
+    events.push({ key: d.id, time: d.created_at, text: t('historyDecision', { decision: t(`decision_${d.decision}`), reason: d.reason || '—' }) });
+  }
+  for (const r of a.reports ?? []) {
+    if (r.created_at) events.push({ key: r.id, time: r.created_at, text: t('historyReport', { percent: r.percent, note: r.note || '—' }) });
+  }
+  if (a.updated_at && a.updated_at !== a.created_at) events.push({ key: 'updated', time: a.updated_at, text: t('historyNow', { status: term(a.status) }) });
+  return events.sort((x, y) => x.time.localeCompare(y.time));
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { get, post, type Need } from '../api';
+import { get, post, type Allocation, type Need } from '../api';
+import { allocationHistory } from './allocations';
 import { formatDate, formatMoney, locale, t, term } from '../i18n';
 import { orgName, user } from '../session';
 import { mayEditNeed, regionName, transitionsFor } from '../vocab';
@@ -8,10 +9,16 @@ import { ErrorBox, Field, PageTitle, StatusBadge, TlpLabel, useLoad } from '../c
 export function NeedPage({ id }: { id: string }) {
   const me = user.value!;
   const [need, error, reload] = useLoad(() => get<Need>(`/api/v1/needs/${encodeURIComponent(id)}`), [id]);
+  // The need's allocations and money as far as the reader may see them
+  // (the offices, the owner; a refusal just leaves the section out).
+  const [allocations] = useLoad(() => get<{ items: Allocation[] }>(`/api/v1/allocations?need=${encodeURIComponent(id)}`).catch(() => ({ items: [] as Allocation[] })), [id]);
+  const [ledger] = useLoad(
+    () => get<{ pledged: number; committed: number; delivered: number; verified: number; remaining: number }>(`/api/v1/needs/${encodeURIComponent(id)}/ledger`).catch(() => null),
+    [id],
+  );
   const [reason, setReason] = useState('');
   const [duplicateOf, setDuplicateOf] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
-  const lang = locale.value;
 
   async function move(to: string) {
     setActionError(null);
@@ -39,22 +46,21 @@ export function NeedPage({ id }: { id: string }) {
         <TlpLabel tlp={need.tlp} /> <StatusBadge status={need.status} />
       </p>
       <dl class="facts">
-        <dt>{t('organisation')}</dt>
-        <dd>{orgName(need.org)}</dd>
-        <dt>{t('sector')}</dt>
-        <dd>{term(need.sector)}</dd>
-        <dt>{t('category')}</dt>
-        <dd>{term(need.category)}</dd>
-        <dt>{t('region')}</dt>
-        <dd>{regionName(need.region, lang)}</dd>
-        <dt>{t('amount')}</dt>
-        <dd>{formatMoney(need.amount)}</dd>
-        <dt>{t('priority')}</dt>
-        <dd>{need.priority}</dd>
+        <NeedFactRows need={need} />
         <dt>{t('nationalPriority')}</dt>
         <dd>{need.national_priority ?? '—'}</dd>
         <dt>{t('divisible')}</dt>
-        <dd>{need.divisible ? '✓' : '✗'}</dd>
+        <dd>{need.divisible ? t('yes') : t('no')}</dd>
+        {ledger && (
+          <>
+            <dt>{t('committed')}</dt>
+            <dd>{formatMoney(ledger.committed)}</dd>
+            <dt>{t('delivered')}</dt>
+            <dd>{formatMoney(ledger.delivered)}</dd>
+            <dt>{t('remaining')}</dt>
+            <dd>{formatMoney(ledger.remaining)}</dd>
+          </>
+        )}
       </dl>
       <h3>{t('description')}</h3>
       <p class="description">{need.description}</p>
@@ -92,6 +98,13 @@ export function NeedPage({ id }: { id: string }) {
           <li>
             <time dateTime={need.created_at}>{formatDate(need.created_at)}</time> — {t('historyCreated', { who: need.creator.slice(0, 8) })}
           </li>
+          {(allocations?.items ?? []).flatMap((a) =>
+            allocationHistory(a).map((event) => (
+              <li key={`${a.id}-${event.key}`}>
+                <time dateTime={event.time}>{formatDate(event.time)}</time> — <a href={`/allocations/${a.id}`}>{t('allocationOf', { amount: formatMoney(a.amount) })}</a>: {event.text}
+              </li>
+            )),
+          )}
           {need.version > 1 && (
             <li>
               <time dateTime={need.updated_at}>{formatDate(need.updated_at)}</time> — {t('historyUpdated', { version: need.version })}:{' '}
@@ -101,5 +114,25 @@ export function NeedPage({ id }: { id: string }) {
         </ol>
       </section>
     </article>
+  );
+}
+
+// The facts every view of a need shows (organisation to priority).
+export function NeedFactRows({ need }: { need: Need }) {
+  return (
+    <>
+      <dt>{t('organisation')}</dt>
+      <dd>{orgName(need.org)}</dd>
+      <dt>{t('sector')}</dt>
+      <dd>{term(need.sector)}</dd>
+      <dt>{t('category')}</dt>
+      <dd>{term(need.category)}</dd>
+      <dt>{t('region')}</dt>
+      <dd>{regionName(need.region, locale.value)}</dd>
+      <dt>{t('amount')}</dt>
+      <dd>{formatMoney(need.amount)}</dd>
+      <dt>{t('priority')}</dt>
+      <dd>{need.priority}</dd>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, patch, post, type Need, type Organisation } from '../api';
 import { locale, t } from '../i18n';
 import { navigate } from '../router';
-import { user } from '../session';
+import { organisationsOfKind, user } from '../session';
 import { CATEGORIES, REGIONS, SECTORS, TLPS, regionName } from '../vocab';
 import { ErrorBox, Field, PageTitle, Select } from '../components';
 
@@ -41,10 +41,7 @@ export function NeedFormPage({ id }: { id?: string }) {
       }, setError);
     }
     if (forOthers) {
-      get<{ items: Organisation[] }>('/api/v1/organisations?limit=200').then(
-        (page) => setBeneficiaries(page.items.filter((o) => o.kind === 'beneficiary')),
-        () => undefined,
-      );
+      organisationsOfKind('beneficiary').then(setBeneficiaries, () => undefined);
     }
   }, [id]);
 

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
-import { list, type Need } from '../api';
-import { exportCsv, exportHxl, download, type Column } from '../csv';
+import { list, listAll, type Need } from '../api';
+import { type Column } from '../csv';
 import { formatDate, formatMoney, locale, t, term } from '../i18n';
 import { CursorPager, type Page } from '../paging';
 import { orgName } from '../session';
 import { CATEGORIES, REGIONS, SECTORS, STATUSES, regionName } from '../vocab';
-import { ErrorBox, Field, PageTitle, Select, StatusBadge, TlpLabel, useLoad } from '../components';
+import { ErrorBox, Pager, ExportButtons, Field, PageTitle, Select, StatusBadge, TlpLabel, useLoad } from '../components';
 
 const PAGE_SIZE = 25;
 
@@ -31,8 +31,8 @@ interface Filters {
   q: string;
 }
 
-export function NeedsPage({ queue = false }: { queue?: boolean }) {
-  const empty: Filters = { status: queue ? 'submitted' : '', sector: '', region: '', category: '', q: '' };
+export function NeedsPage() {
+  const empty: Filters = { status: '', sector: '', region: '', category: '', q: '' };
   const [draft, setDraft] = useState<Filters>(empty);
   const [filters, setFilters] = useState<Filters>(empty);
   const pager = useMemo(() => new CursorPager(), []);
@@ -53,13 +53,11 @@ export function NeedsPage({ queue = false }: { queue?: boolean }) {
 
   return (
     <section>
-      <PageTitle k={queue ? 'navQueue' : 'navNeeds'} />
+      <PageTitle k="navNeeds" />
       <form class="filters" onSubmit={apply} aria-label={t('filters')}>
-        {!queue && (
-          <Field label={t('status')} id="f-status">
-            <Select id="f-status" value={draft.status} options={STATUSES} onChange={set('status')} anyLabel={t('any')} />
-          </Field>
-        )}
+        <Field label={t('status')} id="f-status">
+          <Select id="f-status" value={draft.status} options={STATUSES} onChange={set('status')} anyLabel={t('any')} />
+        </Field>
         <Field label={t('sector')} id="f-sector">
           <Select id="f-sector" value={draft.sector} options={SECTORS} onChange={set('sector')} anyLabel={t('any')} />
         </Field>
@@ -80,14 +78,7 @@ export function NeedsPage({ queue = false }: { queue?: boolean }) {
       {!page && !error && <p>{t('loading')}</p>}
       {page && (
         <>
-          <div class="toolbar">
-            <button type="button" onClick={() => download('needs.csv', exportCsv(needColumns, page.items))}>
-              {t('exportCsv')}
-            </button>
-            <button type="button" onClick={() => download('needs-hxl.csv', exportHxl(needColumns, page.items))}>
-              {t('exportHxl')}
-            </button>
-          </div>
+          <ExportButtons name="needs" columns={needColumns} load={(progress) => listAll<Need>('/api/v1/needs', { ...filters }, progress)} />
           {page.items.length === 0 ? (
             <p>{t('empty')}</p>
           ) : (
@@ -128,15 +119,7 @@ export function NeedsPage({ queue = false }: { queue?: boolean }) {
               </table>
             </div>
           )}
-          <nav class="pager" aria-label={t('page', { n: pager.pageNumber })}>
-            <button type="button" disabled={!pager.hasPrevious} onClick={() => setCursor(pager.previous())}>
-              {t('previous')}
-            </button>
-            <span>{t('page', { n: pager.pageNumber })}</span>
-            <button type="button" disabled={!pager.hasNext(page)} onClick={() => setCursor(pager.next(page))}>
-              {t('next')}
-            </button>
-          </nav>
+          <Pager pager={pager} page={page} go={setCursor} />
         </>
       )}
     </section>

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { get, list, patch, post, type Offer } from '../api';
-import { download, exportCsv, exportHxl, type Column } from '../csv';
+import { get, list, listAll, patch, post, type Offer } from '../api';
+import { type Column } from '../csv';
 import { formatDate, formatMoney, locale, t, term } from '../i18n';
 import { CursorPager, type Page } from '../paging';
 import { navigate } from '../router';
 import { orgName, user } from '../session';
 import { CATEGORIES, REGIONS, SECTORS, TLPS, mayEditOffer, regionName } from '../vocab';
-import { ErrorBox, Field, PageTitle, Select, StatusBadge, TlpLabel, useLoad } from '../components';
+import { ErrorBox, Pager, ExportButtons, Field, PageTitle, Select, StatusBadge, TlpLabel, useLoad } from '../components';
 
 const offerColumns: Column<Offer>[] = [
   { header: 'id', hxl: '#activity+id', value: (o) => o.id },
@@ -30,10 +30,7 @@ export function OffersPage() {
       {!page && !error && <p>{t('loading')}</p>}
       {page && (
         <>
-          <div class="toolbar">
-            <button type="button" onClick={() => download('offers.csv', exportCsv(offerColumns, page.items))}>{t('exportCsv')}</button>
-            <button type="button" onClick={() => download('offers-hxl.csv', exportHxl(offerColumns, page.items))}>{t('exportHxl')}</button>
-          </div>
+          <ExportButtons name="offers" columns={offerColumns} load={(progress) => listAll<Offer>('/api/v1/offers', {}, progress)} />
           {page.items.length === 0 ? (
             <p>{t('empty')}</p>
           ) : (
@@ -64,11 +61,7 @@ export function OffersPage() {
               </table>
             </div>
           )}
-          <nav class="pager" aria-label={t('page', { n: pager.pageNumber })}>
-            <button type="button" disabled={!pager.hasPrevious} onClick={() => setCursor(pager.previous())}>{t('previous')}</button>
-            <span>{t('page', { n: pager.pageNumber })}</span>
-            <button type="button" disabled={!pager.hasNext(page)} onClick={() => setCursor(pager.next(page))}>{t('next')}</button>
-          </nav>
+          <Pager pager={pager} page={page} go={setCursor} />
         </>
       )}
     </section>
