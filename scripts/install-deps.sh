@@ -14,7 +14,7 @@ PACKAGES=(
   liblemon-dev coinor-libcbc-dev coinor-libclp-dev libglpk-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
-  python3 python3-numpy curl
+  python3 python3-numpy curl slowhttptest
   chromium
 )
 # The web application builds with Node.js and npm (web/). Add Debian's only

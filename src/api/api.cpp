@@ -2,6 +2,7 @@
 
 #include "api/handler_support.h"
 #include "http/cookies.h"
+#include "service/domain.h"
 
 namespace tallinn::api {
 
@@ -40,9 +41,17 @@ http::Response csrf_refusal() {
       Status(ErrorCode::kForbidden, "a cookie-authenticated change needs X-Requested-With"));
 }
 
+Status same_domain_peer(const http::Request& request) {
+  auto declared = request.header(service::kDomainHeader);
+  if (!declared) return Status::ok();
+  return service::require_same_domain(*declared, service::kDomainHeader);
+}
+
 http::Handler signed_in(Services& services, ActorHandler handler) {
   return [&services, handler = std::move(handler)](const http::Request& request,
                                                    const http::PathParams& params) {
+    Status peer = same_domain_peer(request);
+    if (!peer.is_ok()) return http::error_response(peer);
     std::optional<std::string> token = http::session_token(request);
     if (!token) {
       return http::error_response(Status(ErrorCode::kUnauthenticated, "sign in first"));

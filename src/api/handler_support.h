@@ -60,6 +60,11 @@ using Services = Api::Services;
 bool csrf_safe(const http::Request& request);
 http::Response csrf_refusal();
 
+// OK unless the request declares (Tallinn-Domain) that it comes from a peer
+// of another domain than this build's; such a peer is refused (403) before
+// anything else, signed in or not.
+Status same_domain_peer(const http::Request& request);
+
 // A handler that runs only for a signed-in actor (else 401; 403 when
 // csrf_safe() fails).
 using ActorHandler = std::function<http::Response(const policy::Actor&, const http::Request&,

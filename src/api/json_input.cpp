@@ -339,9 +339,17 @@ Result<service::UserDraft> user_draft_from_json(const json& body) {
 }
 
 Result<service::UserPatch> user_patch_from_json(const json& body) {
-  TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(body, {"version", "disabled", "password"}));
+  TALLINN_RETURN_IF_ERROR(
+      http::reject_unknown_fields(body, {"version", "disabled", "password", "totp"}));
   service::UserPatch patch;
   TALLINN_ASSIGN_OR_RETURN(patch.version, version_field(body));
+  if (body.contains("totp")) {
+    // Only removal: a secret is never set by someone other than its holder.
+    if (!body["totp"].is_null()) {
+      return invalid("totp", "only null, which removes the enrolled authenticator");
+    }
+    patch.reset_second_factor = true;
+  }
   TALLINN_ASSIGN_OR_RETURN(patch.disabled, http::optional_bool_field(body, "disabled"));
   TALLINN_ASSIGN_OR_RETURN(patch.password, http::optional_string_field(body, "password"));
   return patch;

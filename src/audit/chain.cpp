@@ -85,6 +85,27 @@ AuditEntry link_entry(AuditEntry draft, const std::optional<AuditEntry>& previou
   return draft;
 }
 
+std::string format_checkpoint(const Checkpoint& checkpoint) {
+  return checkpoint.hash + ":" + std::to_string(checkpoint.sequence);
+}
+
+Result<Checkpoint> parse_checkpoint(std::string_view text) {
+  auto malformed = [] {
+    return Status(ErrorCode::kMalformed, "must be HASH:COUNT as printed by audit checkpoint",
+                  "checkpoint");
+  };
+  size_t colon = text.find(':');
+  if (colon != kGenesisHash.size()) return malformed();
+  std::string_view hash = text.substr(0, colon);
+  std::string_view count = text.substr(colon + 1);
+  if (hash.find_first_not_of("0123456789abcdef") != std::string_view::npos) return malformed();
+  if (count.empty() || count.size() > 18 ||
+      count.find_first_not_of("0123456789") != std::string_view::npos) {
+    return malformed();
+  }
+  return Checkpoint{std::stoll(std::string(count)), std::string(hash)};
+}
+
 Status ChainVerifier::fail(int64_t sequence, const std::string& why) {
   failure_ = broken_at(sequence, why);
   return failure_;

@@ -46,6 +46,13 @@ struct Checkpoint {
   std::string hash;
 };
 
+// A checkpoint as one line of text, "HASH:COUNT" (the head hash in lower-case
+// hex, then the number of entries), what `tallinn audit checkpoint` prints and
+// `audit verify --checkpoint` reads. parse_checkpoint() is kMalformed naming
+// "checkpoint" for anything else.
+std::string format_checkpoint(const Checkpoint& checkpoint);
+Result<Checkpoint> parse_checkpoint(std::string_view text);
+
 // Checks a trail fed to it in sequence order, entry by entry, so that a long
 // trail is verified in constant memory.
 //

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "auth/sodium_random.h"
+#include "service/domain.h"
 
 namespace tallinn::cli {
 
@@ -12,7 +13,12 @@ Runtime::Runtime(std::unique_ptr<store::Store> store, std::unique_ptr<Random> ra
 Result<std::unique_ptr<Runtime>> Runtime::open(const std::string& url, bool migrate) {
   TALLINN_RETURN_IF_ERROR(auth::init_sodium());
   TALLINN_ASSIGN_OR_RETURN(auto store, store::open_store(url));
-  if (migrate) TALLINN_RETURN_IF_ERROR(store->migrate());
+  if (migrate) {
+    TALLINN_RETURN_IF_ERROR(store->migrate());
+    // A database of the military domain is never served, migrated further
+    // or loaded with data by this civil build.
+    TALLINN_RETURN_IF_ERROR(service::require_own_database(*store));
+  }
   return std::unique_ptr<Runtime>(
       new Runtime(std::move(store), std::make_unique<auth::SodiumRandom>()));
 }

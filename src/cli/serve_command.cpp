@@ -31,6 +31,7 @@ struct ServeOptions {
   int workers = 4;
   bool secure_cookies = false;
   std::string web_root = TALLINN_WEB_ROOT;
+  std::vector<std::string> trusted_proxies;
   std::string config;  // a file of `key = value` lines (config_file.h)
   std::string log_format = "text";
   std::string log_level = "info";
@@ -87,6 +88,7 @@ int run_serve(const ServeOptions& options) {
   server_options.host = address->first;
   server_options.port = address->second;
   server_options.worker_threads = options.workers;
+  server_options.trusted_proxies = options.trusted_proxies;
   server_options.metrics = &metrics;
   http::Server server(server_options, router);
   auto port = server.start();
@@ -125,6 +127,9 @@ void add_serve_command(CLI::App& app, int* exit_code) {
       ->add_option("--web-root", options->web_root,
                    "directory of the built web application (empty: serve the API only)")
       ->capture_default_str();
+  serve->add_option("--trusted-proxy", options->trusted_proxies,
+                    "address of a reverse proxy whose X-Forwarded-For names the client "
+                    "(repeatable; without it the header is ignored)");
   serve->add_flag("--secure-cookies", options->secure_cookies,
                   "mark the session cookie Secure (behind HTTPS)");
   serve->add_option("--config", options->config,

@@ -116,6 +116,14 @@ struct Session {
   Id user;
   int64_t created_at = 0;
   int64_t expires_at = 0;
+  int64_t last_seen_at = 0;  // last request served (idle timeout)
+};
+
+// A user's second factor. Secrets are base32 text; empty means none.
+struct SecondFactor {
+  std::string totp_secret;   // the confirmed authenticator
+  std::string totp_pending;  // handed out by enrolment, not yet proven
+  int64_t totp_last_step = 0;
 };
 
 }  // namespace tallinn

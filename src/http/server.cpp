@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
@@ -30,6 +31,31 @@
 #include "observe/metrics.h"
 
 namespace tallinn::http {
+
+std::string client_address(const std::string& peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted_proxies) {
+  auto trusted = [&](std::string_view address) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), address) !=
+           trusted_proxies.end();
+  };
+  if (forwarded_for.empty() || !trusted(peer)) return peer;
+  // Walk from the right: each trusted proxy appended the address it saw.
+  while (!forwarded_for.empty()) {
+    size_t comma = forwarded_for.rfind(',');
+    std::string_view entry =
+        comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1);
+    forwarded_for = comma == std::string_view::npos ? std::string_view()
+                                                    : forwarded_for.substr(0, comma);
+    while (!entry.empty() && (entry.front() == ' ' || entry.front() == '\t')) entry.remove_prefix(1);
+    while (!entry.empty() && (entry.back() == ' ' || entry.back() == '\t')) entry.remove_suffix(1);
+    boost::system::error_code invalid;
+    auto address = boost::asio::ip::make_address(std::string(entry), invalid);
+    if (invalid) return peer;  // a garbled list names nobody
+    std::string canonical = address.to_string();
+    if (!trusted(canonical)) return canonical;
+  }
+  return peer;
+}
 
 namespace beast = boost::beast;
 namespace net = boost::asio;
@@ -314,12 +340,18 @@ class Session : public std::enable_shared_from_this<Session> {
     request.target = std::string(message.target());
     request.path = std::move(target->path);
     request.query = std::move(target->query);
+    std::string forwarded_for;
     for (const auto& field : message) {
       request.headers.add(std::string(field.name_string()), std::string(field.value()));
+      if (beast::iequals(field.name_string(), "X-Forwarded-For")) {
+        if (!forwarded_for.empty()) forwarded_for += ',';
+        forwarded_for += std::string(field.value());
+      }
     }
     if (auto cookie = request.headers.get("Cookie")) request.cookies = parse_cookies(*cookie);
     request.body = std::move(message.body());
-    request.client_address = client_address_;
+    request.client_address =
+        client_address(client_address_, forwarded_for, core_->options.trusted_proxies);
 
     stream_.expires_never();
     net::post(core_->pool, [self = shared_from_this(), request = std::move(request)] {

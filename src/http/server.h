@@ -26,6 +26,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "http/router.h"
@@ -57,9 +59,21 @@ struct ServerOptions {
   std::chrono::milliseconds close_linger{1'000};
   // stop(): how long requests in progress may take to finish.
   std::chrono::milliseconds stop_timeout{10'000};
+  // Addresses of reverse proxies whose X-Forwarded-For is believed. Empty:
+  // the header is ignored and the client is the connection's peer, so no
+  // client can choose the address its rate limits are counted under.
+  std::vector<std::string> trusted_proxies;
   // Counts every answered request when set; must outlive the Server.
   observe::Metrics* metrics = nullptr;
 };
+
+// The client address of a request from `peer` carrying X-Forwarded-For
+// `forwarded_for` (all of its values joined with commas; empty when absent):
+// when `peer` is a trusted proxy, the rightmost listed address that is not a
+// trusted proxy itself (earlier entries are whatever the client wrote);
+// otherwise, or when the list holds no usable address, `peer`.
+std::string client_address(const std::string& peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted_proxies);
 
 namespace detail {
 class ServerCore;

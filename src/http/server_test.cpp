@@ -130,6 +130,40 @@ TEST_F(ServerTest, ServesJsonWithSecurityHeaders) {
   EXPECT_FALSE(result.header("Server"));
 }
 
+TEST(ClientAddress, ForwardedForIsBelievedOnlyFromTrustedProxies) {
+  const std::vector<std::string> none;
+  const std::vector<std::string> proxies = {"10.0.0.1", "10.0.0.2"};
+  // Not from a proxy: the header is the client's own claim and ignored.
+  EXPECT_EQ(client_address("203.0.113.9", "198.51.100.7", none), "203.0.113.9");
+  EXPECT_EQ(client_address("203.0.113.9", "198.51.100.7", proxies), "203.0.113.9");
+  // From a proxy: the address it appended, skipping proxies in the chain,
+  // never an earlier entry the client may have forged.
+  EXPECT_EQ(client_address("10.0.0.1", "198.51.100.7", proxies), "198.51.100.7");
+  EXPECT_EQ(client_address("10.0.0.1", "1.1.1.1, 198.51.100.7", proxies), "198.51.100.7");
+  EXPECT_EQ(client_address("10.0.0.1", "1.1.1.1, 198.51.100.7, 10.0.0.2", proxies),
+            "198.51.100.7");
+  EXPECT_EQ(client_address("10.0.0.1", "2001:db8::1", proxies), "2001:db8::1");
+  // Nothing usable: the proxy itself.
+  EXPECT_EQ(client_address("10.0.0.1", "", proxies), "10.0.0.1");
+  EXPECT_EQ(client_address("10.0.0.1", "not-an-address", proxies), "10.0.0.1");
+  EXPECT_EQ(client_address("10.0.0.1", "10.0.0.2", proxies), "10.0.0.1");
+}
+
+TEST_F(ServerTest, ForwardedForFromAnUntrustedPeerIsIgnored) {
+  auto answer = request(port_, "GET", "/api/v1/items/1", {}, {{"X-Forwarded-For", "198.51.100.7"}});
+  EXPECT_EQ(json::parse(answer.body)["client"], "127.0.0.1");
+}
+
+TEST(ServerForwarding, ForwardedForFromATrustedProxyNamesTheClient) {
+  ServerOptions options = test_options();
+  options.trusted_proxies = {"127.0.0.1"};
+  Server server(options, test_router());
+  auto port = server.start();
+  ASSERT_TRUE(port.is_ok());
+  auto answer = request(*port, "GET", "/api/v1/items/1", {}, {{"X-Forwarded-For", "198.51.100.7"}});
+  EXPECT_EQ(json::parse(answer.body)["client"], "198.51.100.7");
+}
+
 TEST_F(ServerTest, UnknownPathIs404AndWrongMethodIs405) {
   auto missing = request(port_, "GET", "/api/v1/nothing");
   EXPECT_EQ(missing.status, 404);
@@ -140,6 +174,8 @@ TEST_F(ServerTest, UnknownPathIs404AndWrongMethodIs405) {
   EXPECT_EQ(json::parse(wrong.body)["error"]["code"], "method_not_allowed");
   EXPECT_EQ(request(port_, "TRACE", "/api/v1/items/1").status, 405);
   EXPECT_EQ(request(port_, "TRACE", "/anything").status, 405);
+  EXPECT_EQ(request(port_, "BREW", "/api/v1/items/1").status, 405);
+  EXPECT_EQ(request(port_, "CONNECT", "/api/v1/items/1").status, 405);
 }
 
 TEST_F(ServerTest, RepeatedQueryParameterIs400) {

@@ -23,9 +23,9 @@ Result<store::Page<AuditEntry>> AuditService::list(const policy::Actor& actor,
   return transaction->list_audit(page);
 }
 
-Result<ChainReport> AuditService::verify() {
+Result<ChainReport> AuditService::verify(const std::optional<audit::Checkpoint>& checkpoint) {
   TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
-  audit::ChainVerifier verifier;
+  audit::ChainVerifier verifier = checkpoint ? audit::ChainVerifier(*checkpoint) : audit::ChainVerifier();
   TALLINN_RETURN_IF_ERROR(
       transaction->scan_audit([&](const AuditEntry& entry) { return verifier.add(entry); }));
   TALLINN_RETURN_IF_ERROR(verifier.finish());

@@ -1,6 +1,7 @@
 // Reading and verifying the audit trail. There is no verb that changes it.
 #pragma once
 
+#include "audit/chain.h"
 #include "core/audit_record.h"
 #include "policy/access.h"
 #include "service/context.h"
@@ -21,7 +22,10 @@ class AuditService {
 
   // Re-checks the whole hash chain. A broken chain is kConflict whose message
   // names the first entry that does not fit.
-  Result<ChainReport> verify();
+  // With a checkpoint (kept outside the database), the trail must also
+  // reach it with the hash recorded there: a cut tail or a chain rewritten
+  // and re-hashed from some entry on fails too.
+  Result<ChainReport> verify(const std::optional<audit::Checkpoint>& checkpoint = std::nullopt);
 
  private:
   Context& context_;

@@ -7,9 +7,11 @@
 
 #include "service/assessment_service.h"
 #include "service/coordination_service.h"
+#include "service/audit_log.h"
 #include "service/directory_service.h"
 #include "service/need_service.h"
 #include "service/offer_service.h"
+#include "service/session_service.h"
 
 namespace tallinn::service {
 namespace {
@@ -113,6 +115,7 @@ class DemoLoader {
 
   Result<DemoSummary> load() {
     TALLINN_RETURN_IF_ERROR(require_empty());
+    TALLINN_RETURN_IF_ERROR(make_second_factor_optional());
     TALLINN_RETURN_IF_ERROR(add_mechanism());
     TALLINN_RETURN_IF_ERROR(add_beneficiaries());
     TALLINN_RETURN_IF_ERROR(add_offers());
@@ -123,6 +126,22 @@ class DemoLoader {
   }
 
  private:
+  // The demo's passwords are printed for everyone, so a second factor would
+  // protect nothing here, and visitors must be able to sign in without an
+  // authenticator. Accounts that enrol still need their codes. Only this
+  // loader, which refuses a database holding data, relaxes the setting.
+  Status make_second_factor_optional() {
+    TALLINN_ASSIGN_OR_RETURN(auto transaction,
+                             context_.store.begin(store::TransactionMode::kWrite));
+    TALLINN_RETURN_IF_ERROR(transaction->set_setting(kTotpEnforcementSetting, "enrolled"));
+    TALLINN_RETURN_IF_ERROR(append_audit(*transaction, context_.clock,
+                                         DirectoryService::command_line_operator(),
+                                         AuditEvent{.action = "settings.update",
+                                                    .record_type = "settings",
+                                                    .changed_fields = {kTotpEnforcementSetting}}));
+    return transaction->commit();
+  }
+
   Status require_empty() {
     TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
     TALLINN_ASSIGN_OR_RETURN(int64_t organisations, transaction->count_organisations());

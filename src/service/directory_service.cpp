@@ -1,22 +1,12 @@
 #include "service/directory_service.h"
 
 #include "auth/password.h"
+#include "auth/password_policy.h"
 #include "core/validation.h"
 #include "service/patch.h"
 #include "service/write.h"
 
 namespace tallinn::service {
-namespace {
-
-Status check_password(const std::string& password) {
-  if (password.size() > auth::kMaxPasswordBytes) {
-    return Status(ErrorCode::kTooLarge, "password is too long", "password");
-  }
-  if (password.empty()) return invalid("password", "must not be empty");
-  return Status::ok();
-}
-
-}  // namespace
 
 policy::Actor DirectoryService::command_line_operator() {
   policy::Actor actor;
@@ -86,7 +76,7 @@ Result<Organisation> DirectoryService::update_organisation(const policy::Actor& 
 
 Result<User> DirectoryService::create_user(const policy::Actor& actor, const UserDraft& draft) {
   // Refused before any hashing: a huge password must cost nothing.
-  TALLINN_RETURN_IF_ERROR(check_password(draft.password));
+  TALLINN_RETURN_IF_ERROR(auth::check_new_password(draft.password));
   AuditEvent event{.action = "user.create", .record_type = "user"};
   return run_write<User>(
       context_, actor, event,
@@ -139,7 +129,7 @@ Result<store::Page<User>> DirectoryService::list_users(const policy::Actor& acto
 
 Result<User> DirectoryService::update_user(const policy::Actor& actor, const Id& id,
                                            const UserPatch& patch) {
-  if (patch.password) TALLINN_RETURN_IF_ERROR(check_password(*patch.password));
+  if (patch.password) TALLINN_RETURN_IF_ERROR(auth::check_new_password(*patch.password));
   AuditEvent event{.action = "user.update", .record_type = "user", .record_id = id};
   return run_write<User>(
       context_, actor, event,
@@ -153,6 +143,11 @@ Result<User> DirectoryService::update_user(const policy::Actor& actor, const Id&
           TALLINN_ASSIGN_OR_RETURN(std::string hash, auth::hash_password(*patch.password));
           TALLINN_RETURN_IF_ERROR(transaction.set_password_hash(user.id, hash));
           event.changed_fields.push_back("password");
+        }
+        if (patch.reset_second_factor) {
+          TALLINN_RETURN_IF_ERROR(transaction.set_second_factor(user.id, SecondFactor{}));
+          TALLINN_RETURN_IF_ERROR(transaction.replace_recovery_codes(user.id, {}));
+          event.changed_fields.push_back("totp");
         }
         if (event.changed_fields.empty()) return user;
         TALLINN_RETURN_IF_ERROR(transaction.delete_sessions_of(user.id));

@@ -33,6 +33,9 @@ struct UserPatch {
   int64_t version = 0;
   std::optional<bool> disabled;
   std::optional<std::string> password;
+  // Removes the enrolled authenticator and the recovery codes (a lost
+  // device): the user enrols again at the next sign-in.
+  bool reset_second_factor = false;
 };
 
 class DirectoryService {

@@ -29,4 +29,12 @@ void RateLimiter::record_failure(const std::string& key) {
   failures.push_back(now);
 }
 
+int RateLimiter::recent_failures(const std::string& key) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = failures_.find(key);
+  if (it == failures_.end()) return 0;
+  expire(it->second, clock_.now_ms());
+  return static_cast<int>(it->second.size());
+}
+
 }  // namespace tallinn::service

@@ -21,6 +21,8 @@ class RateLimiter {
   // Seconds until `key` may try again; 0 when it may try now.
   int64_t retry_after_seconds(const std::string& key);
   void record_failure(const std::string& key);
+  // Failures of `key` still inside the window.
+  int recent_failures(const std::string& key);
   // A success does not erase failures: guessing right once must not reset
   // the count for the guesses that follow.
 

@@ -26,7 +26,7 @@ inline constexpr char kOrganisationColumns[] =
     "id, name, kind, country, version, created_at, updated_at";
 inline constexpr char kUserColumns[] =
     "id, org, email, role, disabled, version, created_at, updated_at";
-inline constexpr char kSessionColumns[] = "token_hash, user_id, created_at, expires_at";
+inline constexpr char kSessionColumns[] = "token_hash, user_id, created_at, expires_at, last_seen_at";
 // Needs and offers are read as r in scoped lists.
 inline constexpr char kNeedColumns[] =
     "r.id, r.org, r.title, r.description, r.sector, r.region, r.category, r.amount_cents, "
@@ -98,9 +98,30 @@ Result<User> user(const Row& row) {
   return user;
 }
 
+// Empty text stands for NULL (not enrolled, nothing pending).
+inline constexpr char kSecondFactorColumns[] = "totp_secret, totp_pending, totp_last_step";
+
+template <typename Row>
+Result<SecondFactor> second_factor(const Row& row) {
+  return SecondFactor{row.optional_text(0).value_or(""), row.optional_text(1).value_or(""),
+                      row.int64(2)};
+}
+
+// NULL for the empty text of a SecondFactor field.
+inline std::optional<std::string> empty_as_null(const std::string& text) {
+  return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
+
+// The domain stamp is the migration's alone: a database never changes side,
+// so set_setting refuses it on every backend.
+inline Status check_setting_writable(std::string_view key) {
+  if (key == "domain") return Status(ErrorCode::kInternal, "the domain stamp cannot change");
+  return Status::ok();
+}
+
 template <typename Row>
 Result<Session> session(const Row& row) {
-  return Session{row.text(0), row.text(1), row.int64(2), row.int64(3)};
+  return Session{row.text(0), row.text(1), row.int64(2), row.int64(3), row.int64(4)};
 }
 
 // Without its grants, which live in another table.

@@ -87,6 +87,40 @@ class RepositoryTransaction : public Transaction {
     return write([&](Connection& c) { return Repositories::delete_sessions_of(c, user); });
   }
 
+  Status touch_session(const std::string& token_hash, int64_t last_seen_at) override {
+    return write(
+        [&](Connection& c) { return Repositories::touch_session(c, token_hash, last_seen_at); });
+  }
+
+  Result<SecondFactor> second_factor(const Id& user) override {
+    return read([&](Connection& c) { return Repositories::second_factor(c, user); });
+  }
+
+  Status set_second_factor(const Id& user, const SecondFactor& factor) override {
+    return write([&](Connection& c) { return Repositories::set_second_factor(c, user, factor); });
+  }
+
+  Status replace_recovery_codes(const Id& user,
+                                const std::vector<std::string>& code_hashes) override {
+    return write(
+        [&](Connection& c) { return Repositories::replace_recovery_codes(c, user, code_hashes); });
+  }
+
+  Status use_recovery_code(const Id& user, const std::string& code_hash,
+                           int64_t used_at) override {
+    return write([&](Connection& c) {
+      return Repositories::use_recovery_code(c, user, code_hash, used_at);
+    });
+  }
+
+  Result<std::optional<std::string>> setting(const std::string& key) override {
+    return read([&](Connection& c) { return Repositories::setting(c, key); });
+  }
+
+  Status set_setting(const std::string& key, const std::string& value) override {
+    return write([&](Connection& c) { return Repositories::set_setting(c, key, value); });
+  }
+
   Status insert_need(const Need& need) override {
     return write([&](Connection& c) { return Repositories::insert_need(c, need); });
   }

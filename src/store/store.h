@@ -119,6 +119,24 @@ class Transaction {
   virtual Result<Session> session(const std::string& token_hash) = 0;
   virtual Status delete_session(const std::string& token_hash) = 0;
   virtual Status delete_sessions_of(const Id& user) = 0;
+  // Records that the session served a request at `last_seen_at`; kNotFound
+  // when the session is gone.
+  virtual Status touch_session(const std::string& token_hash, int64_t last_seen_at) = 0;
+
+  // The user's TOTP state (kNotFound for an unknown user) and its update.
+  virtual Result<SecondFactor> second_factor(const Id& user) = 0;
+  virtual Status set_second_factor(const Id& user, const SecondFactor& factor) = 0;
+  // Replaces all of the user's recovery codes with these SHA-256 hashes.
+  virtual Status replace_recovery_codes(const Id& user,
+                                        const std::vector<std::string>& code_hashes) = 0;
+  // Spends the unused code with this hash; kNotFound when there is none.
+  virtual Status use_recovery_code(const Id& user, const std::string& code_hash,
+                                   int64_t used_at) = 0;
+
+  // Database settings (the domain stamp, TOTP enforcement); nullopt when
+  // unset. Setting 'domain' is kInternal: only the migration stamps it.
+  virtual Result<std::optional<std::string>> setting(const std::string& key) = 0;
+  virtual Status set_setting(const std::string& key, const std::string& value) = 0;
 
   virtual Status insert_need(const Need& need) = 0;
   virtual Result<Need> need(const Id& id) = 0;

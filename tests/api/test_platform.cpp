@@ -4,7 +4,9 @@
 #include <stdexcept>
 
 #include "auth/sodium_random.h"
+#include "auth/totp.h"
 #include "service/directory_service.h"
+#include "service/session_service.h"
 
 namespace tallinn::testing {
 namespace {
@@ -89,11 +91,30 @@ void TestPlatform::add_fixture_parties() {
     orgs_[name] = organisation.id;
     users_[name] = user.id;
     nlohmann::json credentials = {{"email", email}, {"password", kPassword}};
+    if (service::needs_second_factor(kind)) {
+      // These roles must sign in with a second factor: enrol as a user would.
+      HttpResult enrolled = request(port_, "POST", "/api/v1/session/totp", credentials.dump());
+      if (enrolled.status != 201)
+        throw std::runtime_error("fixture enrolment failed: " + enrolled.body);
+      totp_secrets_[name] = nlohmann::json::parse(enrolled.body).at("secret").get<std::string>();
+      credentials["totp"] = totp_code(name);
+    }
     HttpResult signed_in = request(port_, "POST", "/api/v1/session", credentials.dump());
     if (signed_in.status != 200)
       throw std::runtime_error("fixture sign-in failed: " + signed_in.body);
     tokens_[name] = nlohmann::json::parse(signed_in.body).at("token").get<std::string>();
   }
+}
+
+std::string TestPlatform::totp_secret(const std::string& name) const {
+  auto found = totp_secrets_.find(name);
+  return found == totp_secrets_.end() ? std::string() : found->second;
+}
+
+std::string TestPlatform::totp_code(const std::string& name) {
+  auto secret = auth::base32_decode(totp_secret(name));
+  if (!secret || secret->empty()) throw std::runtime_error(name + " has no authenticator");
+  return auth::totp_code(*secret, auth::totp_step(clock_.now_ms()));
 }
 
 HttpResult TestPlatform::call(const std::string& as, std::string_view method,

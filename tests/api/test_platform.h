@@ -5,6 +5,8 @@
 // part in access.md (two beneficiaries and two donors, for "other").
 #pragma once
 
+#include <atomic>
+
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -20,6 +22,18 @@
 #include "support/http_client.h"
 
 namespace tallinn::testing {
+
+// The system's time plus an offset a test can move forward, so timeouts and
+// TOTP steps are tested against the real server without waiting.
+class ShiftedClock final : public Clock {
+ public:
+  int64_t now_ms() override { return system_.now_ms() + offset_ms_.load(); }
+  void advance(int64_t ms) { offset_ms_ += ms; }
+
+ private:
+  SystemClock system_;
+  std::atomic<int64_t> offset_ms_{0};
+};
 
 // The fixture parties: name -> organisation kind.
 //   beneficiary, beneficiary2, front_office, back_office, ua_authority,
@@ -45,6 +59,12 @@ class TestPlatform {
   const std::string& org(const std::string& name) const { return orgs_.at(name); }
   const std::string& user(const std::string& name) const { return users_.at(name); }
   const std::string& token(const std::string& name) const { return tokens_.at(name); }
+  // The authenticator secret (base32) of a party that had to enrol one
+  // (the offices, donors, admin); empty for the others.
+  std::string totp_secret(const std::string& name) const;
+  // The current code of that party's authenticator.
+  std::string totp_code(const std::string& name);
+  ShiftedClock& clock() { return clock_; }
   const std::map<std::string, std::string>& orgs() const { return orgs_; }
   const std::map<std::string, std::string>& users() const { return users_; }
 
@@ -60,7 +80,7 @@ class TestPlatform {
   std::string database_url_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<Random> random_;
-  SystemClock clock_;
+  ShiftedClock clock_;
   std::unique_ptr<service::Context> context_;
   std::unique_ptr<api::Api> api_;
   std::unique_ptr<http::Server> server_;
@@ -68,6 +88,7 @@ class TestPlatform {
   std::map<std::string, std::string> orgs_;
   std::map<std::string, std::string> users_;
   std::map<std::string, std::string> tokens_;
+  std::map<std::string, std::string> totp_secrets_;
 };
 
 }  // namespace tallinn::testing

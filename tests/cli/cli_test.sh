@@ -14,7 +14,7 @@ db="sqlite://$work/t.db"
 source "$(dirname "$0")/../support/checks.sh"
 
 check "help" "$tallinn" --help
-for command in serve migrate demo match "org add" "user add" "audit verify" \
+for command in serve migrate demo match "org add" "user add" "audit verify" "audit checkpoint" \
   "matching-run create" "matching-run show" "proposal create" "meeting create" "meeting open" \
   "meeting close" "meeting show" "allocation list" "allocation show" "allocation decide" coverage \
   backup restore; do
@@ -34,9 +34,11 @@ refuse "org add no name" "name" "$tallinn" org add --kind donor --db "$db"
 
 check "user add" bash -c "printf 'a long enough password' | '$tallinn' user add --org $org --email desk@ee.example --password-stdin --db '$db'"
 refuse "user add twice" "email" bash -c "printf 'another password' | '$tallinn' user add --org $org --email DESK@ee.example --password-stdin --db '$db'"
-refuse "user add unknown org" "org" bash -c "printf 'pw-pw-pw-pw' | '$tallinn' user add --org 00000000000000000000000000000000 --email a@b.example --password-stdin --db '$db'"
-refuse "user add bad email" "email" bash -c "printf 'pw-pw-pw-pw' | '$tallinn' user add --org $org --email nope --password-stdin --db '$db'"
+refuse "user add unknown org" "org" bash -c "printf 'pw-pw-pw-pw-pw' | '$tallinn' user add --org 00000000000000000000000000000000 --email a@b.example --password-stdin --db '$db'"
+refuse "user add bad email" "email" bash -c "printf 'pw-pw-pw-pw-pw' | '$tallinn' user add --org $org --email nope --password-stdin --db '$db'"
 refuse "user add without stdin flag" "password-stdin" "$tallinn" user add --org "$org" --email x@y.example --db "$db"
+refuse "user add short password" "12 characters" bash -c "printf 'elevenchars' | '$tallinn' user add --org $org --email short@ee.example --password-stdin --db '$db'"
+refuse "user add common password" "common" bash -c "printf 'qwerty123456' | '$tallinn' user add --org $org --email common@ee.example --password-stdin --db '$db'"
 refuse "user add 1 MiB password" "password" bash -c "head -c 1048576 /dev/zero | tr '\\0' a | '$tallinn' user add --org $org --email big@ee.example --password-stdin --db '$db'"
 
 check "audit verify" "$tallinn" audit verify --db "$db"
@@ -56,6 +58,27 @@ sqlite3 "$work/tampered.db" "SELECT name FROM sqlite_master WHERE type='trigger'
   sqlite3 "$work/tampered.db" "DROP TRIGGER \"$trigger\""; done
 sqlite3 "$work/tampered.db" "UPDATE $audit_table SET outcome='forbidden' WHERE sequence=5"
 refuse "audit verify finds an edited entry" "sequence 5" "$tallinn" audit verify --db "sqlite://$work/tampered.db"
+
+# A checkpoint kept elsewhere exposes a cut tail, which alone looks intact.
+check "audit checkpoint" "$tallinn" audit checkpoint --db "$demo_db"
+checkpoint="$(cat "$work/out")"
+[[ "$checkpoint" =~ ^[0-9a-f]{64}:[0-9]+$ ]] || { failed=$((failed + 1)); echo "FAIL: checkpoint shape: $checkpoint"; }
+check "audit verify at the checkpoint" "$tallinn" audit verify --db "$demo_db" --checkpoint "$checkpoint"
+cp "$work/demo.db" "$work/cut.db"
+sqlite3 "$work/cut.db" "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit'" | while read -r trigger; do
+  sqlite3 "$work/cut.db" "DROP TRIGGER \"$trigger\""; done
+sqlite3 "$work/cut.db" "DELETE FROM audit WHERE sequence > (SELECT max(sequence) - 2 FROM audit)"
+check "a cut trail is a consistent chain" "$tallinn" audit verify --db "sqlite://$work/cut.db"
+refuse "audit verify --checkpoint finds the cut tail" "checkpoint" "$tallinn" audit verify --db "sqlite://$work/cut.db" --checkpoint "$checkpoint"
+refuse "audit verify bad checkpoint" "checkpoint" "$tallinn" audit verify --db "$demo_db" --checkpoint "nonsense"
+refuse "audit checkpoint of a tampered trail" "NOT intact" "$tallinn" audit checkpoint --db "sqlite://$work/tampered.db"
+
+# Civil and military stay apart: a database stamped for another domain is refused.
+cp "$work/t.db" "$work/military.db"
+sqlite3 "$work/military.db" "UPDATE settings SET value = 'military' WHERE key = 'domain'"
+refuse "migrate a military database" "civil" "$tallinn" migrate --db "sqlite://$work/military.db"
+refuse "serve a military database" "civil" timeout 10 "$tallinn" serve --db "sqlite://$work/military.db" --listen 127.0.0.1:0
+refuse "load demo data into a military database" "civil" "$tallinn" demo --db "sqlite://$work/military.db"
 
 # The workflow from the command line, acting as named demo users through the same services
 # (access decision and audit trail included).
@@ -146,14 +169,23 @@ token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
   -d '{"email":"back-office@demo.tallinn.example","password":"tallinn-demo-2026"}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 check "demo sign-in and a list" bash -c "curl -sf -H 'Authorization: Bearer $token' 'http://127.0.0.1:$port/api/v1/needs?limit=5' | grep -q items"
+curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
+  -d '{"email":"back-office@demo.tallinn.example","password":"a-wrong-password-guess"}' >"$work/refused.json"
 # A backup taken while the server serves restores to an intact trail.
 check "backup while serving" "$tallinn" backup --db "$demo_db" --to "$work/live.bak"
 check "restore of the live backup" "$tallinn" restore --from "$work/live.bak" --db "sqlite://$work/live.db"
 kill -TERM "$server_pid"
 if wait "$server_pid"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: serve exits 0 on SIGTERM"; fi
 server_pid=""
+# No secret in the server's log or in an error body: passwords, wrong
+# guesses and the session token never appear there.
+for secret in tallinn-demo-2026 a-wrong-password-guess "$token"; do
+  if grep -qF -- "$secret" "$work/serve.log" "$work/refused.json"; then
+    failed=$((failed + 1)); echo "FAIL: a secret appears in the server log or an error body"
+  else passed=$((passed + 1)); fi
+done
+[ -s "$work/serve.log" ] || { failed=$((failed + 1)); echo "FAIL: the server wrote no log to search"; }
 
-finish
 # serve --config: key = value settings (docs/operations.md), JSON logs, /metrics on its own listener.
 port=$((20000 + RANDOM % 20000))
 metrics_port=$((port + 1))
@@ -223,5 +255,4 @@ documented() {
 }
 check "every serve option is documented in docs/operations.md" documented
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

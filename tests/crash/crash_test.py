@@ -20,6 +20,9 @@ Exit 0 only when every check of every cycle held. Standard library only.
 """
 
 import argparse
+import base64
+import hashlib
+import hmac
 import http.client
 import json
 import os
@@ -27,6 +30,7 @@ import random
 import shlex
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -151,10 +155,26 @@ class World:
             self.emails[name] = email
 
     def sign_in(self, api):
+        """Enrols an authenticator where the role must have one (docs/security.md), then signs in."""
         for name, email in self.emails.items():
-            body = api.expect(200, "POST", "/api/v1/session",
-                              body={"email": email, "password": PASSWORD})
+            credentials = {"email": email, "password": PASSWORD}
+            status, body = api.call("POST", "/api/v1/session", body=credentials)
+            if status == 401 and (body or {}).get("error", {}).get("field") == "totp":
+                secret = api.expect(201, "POST", "/api/v1/session/totp", body=credentials)["secret"]
+                body = api.expect(200, "POST", "/api/v1/session",
+                                  body={**credentials, "totp": totp_code(secret)})
+            elif status != 200:
+                raise Failure(f"POST /api/v1/session: expected 200, got {status}: {body}")
             self.tokens[name] = body["token"]
+
+
+def totp_code(secret):
+    """The current RFC 6238 code (30 s steps, 6 digits, HMAC-SHA-1) of a base32 secret."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8), casefold=True)
+    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    number = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    return f"{number % 1_000_000:06d}"
 
 
 class Server:

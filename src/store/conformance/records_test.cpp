@@ -65,8 +65,8 @@ TEST_P(RecordsTest, PasswordHashChangesWithoutTouchingTheVersion) {
 
 TEST_P(RecordsTest, SessionsRoundTripAndAreDeleted) {
   auto tx = write();
-  Session session{std::string(64, 'f'), user_.id, 10, 20};
-  Session other{std::string(64, 'e'), user_.id, 11, 21};
+  Session session{std::string(64, 'f'), user_.id, 10, 20, 15};
+  Session other{std::string(64, 'e'), user_.id, 11, 21, 11};
   ASSERT_OK(tx->insert_session(session));
   ASSERT_OK(tx->insert_session(other));
   EXPECT_EQ(tx->insert_session(session).code(), ErrorCode::kConflict);

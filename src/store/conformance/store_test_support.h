@@ -90,7 +90,10 @@ inline auto fields(const User& u) {
   return std::tie(u.id, u.org, u.email, u.role, u.disabled, u.version, u.created_at, u.updated_at);
 }
 inline auto fields(const Session& s) {
-  return std::tie(s.token_hash, s.user, s.created_at, s.expires_at);
+  return std::tie(s.token_hash, s.user, s.created_at, s.expires_at, s.last_seen_at);
+}
+inline auto fields(const SecondFactor& f) {
+  return std::tie(f.totp_secret, f.totp_pending, f.totp_last_step);
 }
 inline auto fields(const Need& n) {
   return std::tie(n.id, n.org, n.title, n.description, n.sector, n.region, n.category, n.amount,

@@ -39,6 +39,16 @@ Status insert_session(Connection& connection, const Session& session);
 Result<Session> session(Connection& connection, const std::string& token_hash);
 Status delete_session(Connection& connection, const std::string& token_hash);
 Status delete_sessions_of(Connection& connection, const Id& user);
+Status touch_session(Connection& connection, const std::string& token_hash, int64_t last_seen_at);
+Result<SecondFactor> second_factor(Connection& connection, const Id& user);
+Status set_second_factor(Connection& connection, const Id& user, const SecondFactor& factor);
+Status replace_recovery_codes(Connection& connection, const Id& user,
+                              const std::vector<std::string>& code_hashes);
+// kNotFound when the code is unknown or already used.
+Status use_recovery_code(Connection& connection, const Id& user, const std::string& code_hash,
+                         int64_t used_at);
+Result<std::optional<std::string>> setting(Connection& connection, const std::string& key);
+Status set_setting(Connection& connection, const std::string& key, const std::string& value);
 }  // namespace users
 
 namespace needs {

@@ -25,9 +25,31 @@ constexpr char kUpdate[] =
 constexpr char kSetPasswordHash[] = "UPDATE users SET password_hash = $2 WHERE id = $1";
 
 constexpr char kInsertSession[] =
-    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)";
+    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) "
+    "VALUES ($1, $2, $3, $4, $5)";
 constexpr char kSelectSession[] =
-    "SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE token_hash = $1";
+    "SELECT token_hash, user_id, created_at, expires_at, last_seen_at FROM sessions "
+    "WHERE token_hash = $1";
+constexpr char kTouchSession[] = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
+// The sign-in reads then advances totp_last_step inside its write
+// transaction; write transactions hold the writers' advisory lock
+// (transaction.h), so two sign-ins with the same code cannot both pass.
+constexpr char kSelectSecondFactor[] =
+    "SELECT totp_secret, totp_pending, totp_last_step FROM users WHERE id = $1";
+constexpr char kUpdateSecondFactor[] =
+    "UPDATE users SET totp_secret = $2, totp_pending = $3, totp_last_step = $4 WHERE id = $1";
+constexpr char kDeleteRecoveryCodes[] = "DELETE FROM recovery_codes WHERE user_id = $1";
+// One statement for all codes: $2 is a text[] of hashes.
+constexpr char kInsertRecoveryCodes[] =
+    "INSERT INTO recovery_codes (user_id, code_hash, used_at) "
+    "SELECT $1, hash, NULL FROM unnest($2::text[]) AS hash";
+constexpr char kUseRecoveryCode[] =
+    "UPDATE recovery_codes SET used_at = $3 "
+    "WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL";
+constexpr char kSelectSetting[] = "SELECT value FROM settings WHERE key = $1";
+constexpr char kUpsertSetting[] =
+    "INSERT INTO settings (key, value) VALUES ($1, $2) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
 constexpr char kDeleteSession[] = "DELETE FROM sessions WHERE token_hash = $1";
 constexpr char kDeleteSessionsOf[] = "DELETE FROM sessions WHERE user_id = $1";
 
@@ -87,7 +109,8 @@ Status set_password_hash(Connection& connection, const Id& user, const std::stri
 Status insert_session(Connection& connection, const Session& session) {
   return connection
       .exec(kInsertSession,
-            {session.token_hash, session.user, session.created_at, session.expires_at})
+            {session.token_hash, session.user, session.created_at, session.expires_at,
+             session.last_seen_at})
       .status();
 }
 
@@ -103,6 +126,50 @@ Status delete_session(Connection& connection, const std::string& token_hash) {
 
 Status delete_sessions_of(Connection& connection, const Id& user) {
   return connection.exec(kDeleteSessionsOf, {user}).status();
+}
+
+Status touch_session(Connection& connection, const std::string& token_hash, int64_t last_seen_at) {
+  TALLINN_ASSIGN_OR_RETURN(Rows changed, connection.exec(kTouchSession, {token_hash, last_seen_at}));
+  return changed_one(changed);
+}
+
+Result<SecondFactor> second_factor(Connection& connection, const Id& user) {
+  TALLINN_ASSIGN_OR_RETURN(Rows rows, connection.exec(kSelectSecondFactor, {user}));
+  return read_one<SecondFactor>(rows, [](const Row& row) { return rows::second_factor(row); });
+}
+
+Status set_second_factor(Connection& connection, const Id& user, const SecondFactor& factor) {
+  TALLINN_ASSIGN_OR_RETURN(
+      Rows changed, connection.exec(kUpdateSecondFactor,
+                                    {user, rows::empty_as_null(factor.totp_secret),
+                                     rows::empty_as_null(factor.totp_pending),
+                                     factor.totp_last_step}));
+  return changed_one(changed);
+}
+
+Status replace_recovery_codes(Connection& connection, const Id& user,
+                              const std::vector<std::string>& code_hashes) {
+  TALLINN_RETURN_IF_ERROR(connection.exec(kDeleteRecoveryCodes, {user}).status());
+  if (code_hashes.empty()) return Status::ok();
+  return connection.exec(kInsertRecoveryCodes, {user, code_hashes}).status();
+}
+
+Status use_recovery_code(Connection& connection, const Id& user, const std::string& code_hash,
+                         int64_t used_at) {
+  TALLINN_ASSIGN_OR_RETURN(Rows changed,
+                           connection.exec(kUseRecoveryCode, {user, code_hash, used_at}));
+  return changed_one(changed);
+}
+
+Result<std::optional<std::string>> setting(Connection& connection, const std::string& key) {
+  TALLINN_ASSIGN_OR_RETURN(Rows rows, connection.exec(kSelectSetting, {key}));
+  if (rows.size() == 0) return std::optional<std::string>();
+  return std::optional<std::string>(rows[0].text(0));
+}
+
+Status set_setting(Connection& connection, const std::string& key, const std::string& value) {
+  TALLINN_RETURN_IF_ERROR(rows::check_setting_writable(key));
+  return connection.exec(kUpsertSetting, {key, value}).status();
 }
 
 }  // namespace tallinn::store::postgres::users

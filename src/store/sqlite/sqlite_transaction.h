@@ -44,6 +44,13 @@ struct SqliteRepositories {
   static constexpr auto session = &users::session;
   static constexpr auto delete_session = &users::delete_session;
   static constexpr auto delete_sessions_of = &users::delete_sessions_of;
+  static constexpr auto touch_session = &users::touch_session;
+  static constexpr auto second_factor = &users::second_factor;
+  static constexpr auto set_second_factor = &users::set_second_factor;
+  static constexpr auto replace_recovery_codes = &users::replace_recovery_codes;
+  static constexpr auto use_recovery_code = &users::use_recovery_code;
+  static constexpr auto setting = &users::setting;
+  static constexpr auto set_setting = &users::set_setting;
   static constexpr auto insert_need = &needs::insert;
   static constexpr auto need = &needs::find;
   static constexpr auto update_need = &needs::update;

@@ -28,11 +28,28 @@ constexpr char kSetPasswordHash[] =
     "UPDATE users SET password_hash = :password_hash WHERE id = :id";
 
 constexpr char kInsertSession[] =
-    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
-    "VALUES (:token_hash, :user_id, :created_at, :expires_at)";
+    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) "
+    "VALUES (:token_hash, :user_id, :created_at, :expires_at, :last_seen_at)";
 constexpr char kSelectSession[] =
-    "SELECT token_hash, user_id, created_at, expires_at FROM sessions "
+    "SELECT token_hash, user_id, created_at, expires_at, last_seen_at FROM sessions "
     "WHERE token_hash = :token_hash";
+constexpr char kTouchSession[] =
+    "UPDATE sessions SET last_seen_at = :last_seen_at WHERE token_hash = :token_hash";
+constexpr char kSelectSecondFactor[] =
+    "SELECT totp_secret, totp_pending, totp_last_step FROM users WHERE id = :id";
+constexpr char kUpdateSecondFactor[] =
+    "UPDATE users SET totp_secret = :secret, totp_pending = :pending, "
+    "totp_last_step = :last_step WHERE id = :id";
+constexpr char kDeleteRecoveryCodes[] = "DELETE FROM recovery_codes WHERE user_id = :user_id";
+constexpr char kInsertRecoveryCode[] =
+    "INSERT INTO recovery_codes (user_id, code_hash, used_at) VALUES (:user_id, :code_hash, NULL)";
+constexpr char kUseRecoveryCode[] =
+    "UPDATE recovery_codes SET used_at = :used_at "
+    "WHERE user_id = :user_id AND code_hash = :code_hash AND used_at IS NULL";
+constexpr char kSelectSetting[] = "SELECT value FROM settings WHERE key = :key";
+constexpr char kUpsertSetting[] =
+    "INSERT INTO settings (key, value) VALUES (:key, :value) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
 constexpr char kDeleteSession[] = "DELETE FROM sessions WHERE token_hash = :token_hash";
 constexpr char kDeleteSessionsOf[] = "DELETE FROM sessions WHERE user_id = :user_id";
 
@@ -114,7 +131,15 @@ Status insert_session(Connection& connection, const Session& session) {
       .bind(":user_id", session.user)
       .bind(":created_at", session.created_at)
       .bind(":expires_at", session.expires_at)
+      .bind(":last_seen_at", session.last_seen_at)
       .run();
+}
+
+Status touch_session(Connection& connection, const std::string& token_hash, int64_t last_seen_at) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kTouchSession));
+  TALLINN_RETURN_IF_ERROR(
+      statement.bind(":token_hash", token_hash).bind(":last_seen_at", last_seen_at).run());
+  return changed_one(connection);
 }
 
 Result<Session> session(Connection& connection, const std::string& token_hash) {
@@ -132,6 +157,58 @@ Status delete_session(Connection& connection, const std::string& token_hash) {
 Status delete_sessions_of(Connection& connection, const Id& user) {
   TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kDeleteSessionsOf));
   return statement.bind(":user_id", user).run();
+}
+
+Result<SecondFactor> second_factor(Connection& connection, const Id& user) {
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectSecondFactor));
+  query.bind(":id", user);
+  return read_one<SecondFactor>(
+      query, [](const Statement& row) { return rows::second_factor(StatementRow(row)); });
+}
+
+Status set_second_factor(Connection& connection, const Id& user, const SecondFactor& factor) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kUpdateSecondFactor));
+  TALLINN_RETURN_IF_ERROR(statement.bind(":id", user)
+                              .bind_optional(":secret", rows::empty_as_null(factor.totp_secret))
+                              .bind_optional(":pending", rows::empty_as_null(factor.totp_pending))
+                              .bind(":last_step", factor.totp_last_step)
+                              .run());
+  return changed_one(connection);
+}
+
+Status replace_recovery_codes(Connection& connection, const Id& user,
+                              const std::vector<std::string>& code_hashes) {
+  TALLINN_ASSIGN_OR_RETURN(Statement removal, connection.prepare(kDeleteRecoveryCodes));
+  TALLINN_RETURN_IF_ERROR(removal.bind(":user_id", user).run());
+  TALLINN_ASSIGN_OR_RETURN(Statement insert, connection.prepare(kInsertRecoveryCode));
+  for (const std::string& hash : code_hashes) {
+    TALLINN_RETURN_IF_ERROR(insert.bind(":user_id", user).bind(":code_hash", hash).run());
+  }
+  return Status::ok();
+}
+
+Status use_recovery_code(Connection& connection, const Id& user, const std::string& code_hash,
+                         int64_t used_at) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kUseRecoveryCode));
+  TALLINN_RETURN_IF_ERROR(statement.bind(":user_id", user)
+                              .bind(":code_hash", code_hash)
+                              .bind(":used_at", used_at)
+                              .run());
+  return changed_one(connection);
+}
+
+Result<std::optional<std::string>> setting(Connection& connection, const std::string& key) {
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectSetting));
+  query.bind(":key", key);
+  TALLINN_ASSIGN_OR_RETURN(bool found, query.step());
+  if (!found) return std::optional<std::string>();
+  return std::optional<std::string>(query.column_text(0));
+}
+
+Status set_setting(Connection& connection, const std::string& key, const std::string& value) {
+  TALLINN_RETURN_IF_ERROR(rows::check_setting_writable(key));
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, connection.prepare(kUpsertSetting));
+  return statement.bind(":key", key).bind(":value", value).run();
 }
 
 }  // namespace tallinn::store::sqlite::users

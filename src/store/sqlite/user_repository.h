@@ -31,5 +31,18 @@ Result<Session> session(Connection& connection, const std::string& token_hash);
 Status delete_session(Connection& connection, const std::string& token_hash);
 // OK also when the user has no session.
 Status delete_sessions_of(Connection& connection, const Id& user);
+Status touch_session(Connection& connection, const std::string& token_hash, int64_t last_seen_at);
+
+Result<SecondFactor> second_factor(Connection& connection, const Id& user);
+Status set_second_factor(Connection& connection, const Id& user, const SecondFactor& factor);
+Status replace_recovery_codes(Connection& connection, const Id& user,
+                              const std::vector<std::string>& code_hashes);
+Status use_recovery_code(Connection& connection, const Id& user, const std::string& code_hash,
+                         int64_t used_at);
+
+// The settings table lives beside the users: it is tiny and holds the
+// account-wide policies (TOTP enforcement) besides the domain stamp.
+Result<std::optional<std::string>> setting(Connection& connection, const std::string& key);
+Status set_setting(Connection& connection, const std::string& key, const std::string& value);
 
 }  // namespace tallinn::store::sqlite::users
