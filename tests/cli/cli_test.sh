@@ -160,9 +160,11 @@ refuse "match on a missing file" "missing.json" "$tallinn" match "$work/missing.
 refuse "serve on a bad listen address" "listen" "$tallinn" serve --db "$demo_db" --listen nonsense
 
 # serve answers the demo sign-in over real HTTP.
-port=$((20000 + RANDOM % 20000))
-"$tallinn" serve --db "$demo_db" --listen "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+# Port 0 everywhere: the kernel picks free ports and the server logs them, so parallel tests
+# never race for one.
+"$tallinn" serve --db "$demo_db" --listen "127.0.0.1:0" >"$work/serve.log" 2>&1 &
 server_pid=$!
+port="$(logged_port "$work/serve.log" "serving [^ ]*")"
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 check "healthz" curl -sf "http://127.0.0.1:$port/healthz"
 token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
@@ -187,17 +189,17 @@ done
 [ -s "$work/serve.log" ] || { failed=$((failed + 1)); echo "FAIL: the server wrote no log to search"; }
 
 # serve --config: key = value settings (docs/operations.md), JSON logs, /metrics on its own listener.
-port=$((20000 + RANDOM % 20000))
-metrics_port=$((port + 1))
 cat >"$work/tallinn.conf" <<CONF
 # a comment
 db = sqlite://$work/demo.db
 listen = nonsense-overridden-below
 log-format = json
-metrics-listen = "127.0.0.1:$metrics_port"
+metrics-listen = "127.0.0.1:0"
 CONF
-"$tallinn" serve --config "$work/tallinn.conf" --listen "127.0.0.1:$port" >"$work/json.log" 2>&1 &
+"$tallinn" serve --config "$work/tallinn.conf" --listen "127.0.0.1:0" >"$work/json.log" 2>&1 &
 server_pid=$!
+port="$(logged_port "$work/json.log" "serving [^ ]*")"
+metrics_port="$(logged_port "$work/json.log" "metrics")"
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 check "serve with a config file (the flag wins over its listen)" curl -sf "http://127.0.0.1:$port/healthz"
 token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \

@@ -16,10 +16,17 @@ cleanup() {
 trap cleanup EXIT
 db="sqlite://$work/t.db"
 "$tallinn" migrate --db "$db" >/dev/null || exit 1
-port=$((20000 + RANDOM % 20000))
-"$tallinn" serve --db "$db" --listen "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+# Port 0: the kernel picks a free port and the server logs it, so tests run in
+# parallel never race for one.
+"$tallinn" serve --db "$db" --listen "127.0.0.1:0" >"$work/serve.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+port=""
+for _ in $(seq 1 300); do
+  port="$(grep -o 'on 127\.0\.0\.1:[0-9]*' "$work/serve.log" | head -1 | cut -d: -f2)"
+  [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+  sleep 0.1
+done
+[ -n "$port" ] || { echo "FAIL: the server did not start"; cat "$work/serve.log"; exit 1; }
 
 failed=0
 # attack MODE-FLAGS NAME: runs slowhttptest for 15 s and times 10 requests of

@@ -24,3 +24,12 @@ finish() {  # the counts; exit status 0 only when nothing failed
   echo "$passed passed, $failed failed"
   [ "$failed" -eq 0 ]
 }
+logged_port() {  # logged_port LOG WHAT: waits (30 s at most) for "WHAT on 127.0.0.1:PORT" in LOG; prints PORT
+  local log="$1" what="$2" port=""
+  for _ in $(seq 1 300); do
+    port="$(grep -o "$what on 127\.0\.0\.1:[0-9]*" "$log" 2>/dev/null | head -1 | sed 's/.*://')"
+    [ -n "$port" ] && { echo "$port"; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
