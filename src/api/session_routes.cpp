@@ -42,8 +42,7 @@ struct PasswordChange {
 };
 
 Result<PasswordChange> password_change_from_json(const nlohmann::json& body) {
-  TALLINN_RETURN_IF_ERROR(
-      http::reject_unknown_fields(body, {"current_password", "new_password"}));
+  TALLINN_RETURN_IF_ERROR(http::reject_unknown_fields(body, {"current_password", "new_password"}));
   PasswordChange change;
   TALLINN_ASSIGN_OR_RETURN(change.current_password, http::string_field(body, "current_password"));
   TALLINN_ASSIGN_OR_RETURN(change.new_password, http::string_field(body, "new_password"));
@@ -107,23 +106,21 @@ void add_session_routes(http::Router& router, Services& services) {
                    });
              });
 
-  router.add("POST", "/api/v1/session/password",
-             signed_in(services, [&services](const policy::Actor& actor,
-                                             const http::Request& request,
-                                             const http::PathParams&) {
-               return with_body(request, password_change_from_json,
-                                [&](const PasswordChange& change) {
-                                  Status changed = services.sessions.change_password(
-                                      actor, change.current_password, change.new_password,
-                                      request.client_address);
-                                  if (!changed.is_ok()) return http::error_response(changed);
-                                  auto response = http::Response::empty(204);
-                                  response.headers.emplace_back(
-                                      "Set-Cookie", http::clear_session_cookie(
-                                                        {.secure = services.options.secure_cookies}));
-                                  return response;
-                                });
-             }));
+  router.add(
+      "POST", "/api/v1/session/password",
+      signed_in(services, [&services](const policy::Actor& actor, const http::Request& request,
+                                      const http::PathParams&) {
+        return with_body(request, password_change_from_json, [&](const PasswordChange& change) {
+          Status changed = services.sessions.change_password(
+              actor, change.current_password, change.new_password, request.client_address);
+          if (!changed.is_ok()) return http::error_response(changed);
+          auto response = http::Response::empty(204);
+          response.headers.emplace_back(
+              "Set-Cookie",
+              http::clear_session_cookie({.secure = services.options.secure_cookies}));
+          return response;
+        });
+      }));
 
   router.add("GET", "/api/v1/session",
              signed_in(services, [&services](const policy::Actor& actor, const http::Request&,

@@ -55,8 +55,8 @@ Status check_new_password(std::string_view password, std::string_view field) {
                   "must be at most " + std::to_string(kMaxPasswordBytes) + " bytes", name);
   }
   if (characters(password) < kMinPasswordCharacters) {
-    return invalid(name, "must be at least " + std::to_string(kMinPasswordCharacters) +
-                             " characters long");
+    return invalid(
+        name, "must be at least " + std::to_string(kMinPasswordCharacters) + " characters long");
   }
   if (is_common_password(password)) {
     return invalid(name, "is one of the most common passwords; choose another");

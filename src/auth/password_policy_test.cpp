@@ -20,11 +20,13 @@ TEST(PasswordPolicyTest, TwelveCharactersAreEnoughElevenAreNot) {
 
 TEST(PasswordPolicyTest, CountsCharactersNotBytes) {
   // Twelve Cyrillic letters are 24 bytes and twelve characters.
-  EXPECT_TRUE(check_new_password("\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xbf\xd0\xb0"
-                                 "\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c"));
+  EXPECT_TRUE(
+      check_new_password("\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xbf\xd0\xb0"
+                         "\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c"));
   // Eleven of them are 22 bytes but still too short.
-  EXPECT_FALSE(check_new_password("\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xbf\xd0\xb0"
-                                  "\xd1\x80\xd0\xbe\xd0\xbb"));
+  EXPECT_FALSE(
+      check_new_password("\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xbf\xd0\xb0"
+                         "\xd1\x80\xd0\xbe\xd0\xbb"));
 }
 
 TEST(PasswordPolicyTest, LongPasswordsAndNoCompositionRules) {

@@ -76,7 +76,8 @@ std::optional<std::string> base32_decode(std::string_view text) {
 
 int64_t totp_step(int64_t unix_ms) {
   int64_t seconds = unix_ms >= 0 ? unix_ms / 1000 : (unix_ms - 999) / 1000;
-  return seconds >= 0 ? seconds / kTotpStepSeconds : (seconds - kTotpStepSeconds + 1) / kTotpStepSeconds;
+  return seconds >= 0 ? seconds / kTotpStepSeconds
+                      : (seconds - kTotpStepSeconds + 1) / kTotpStepSeconds;
 }
 
 std::string totp_code(std::string_view secret, int64_t step, int digits) {
@@ -103,7 +104,8 @@ std::string totp_code(std::string_view secret, int64_t step, int digits) {
 
 std::optional<int64_t> match_totp(std::string_view secret, std::string_view code, int64_t unix_ms,
                                   int64_t last_used_step) {
-  if (code.size() != kTotpDigits || code.find_first_not_of("0123456789") != std::string_view::npos) {
+  if (code.size() != kTotpDigits ||
+      code.find_first_not_of("0123456789") != std::string_view::npos) {
     return std::nullopt;
   }
   int64_t now = totp_step(unix_ms);

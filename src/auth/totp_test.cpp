@@ -30,8 +30,7 @@ TEST(TotpTest, AcceptsOneStepEitherSideAndNothingFurther) {
     EXPECT_EQ(*matched, step + offset);
   }
   for (int64_t offset : {-3, -2, 2, 3}) {
-    EXPECT_FALSE(match_totp(kRfcSecret, totp_code(kRfcSecret, step + offset), now_ms, 0))
-        << offset;
+    EXPECT_FALSE(match_totp(kRfcSecret, totp_code(kRfcSecret, step + offset), now_ms, 0)) << offset;
   }
 }
 
