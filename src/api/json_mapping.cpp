@@ -92,6 +92,7 @@ nlohmann::json to_json(const service::InboxItem& item) {
       {"record_type", notification.record_type},
       {"record_id", notification.record_id},
       {"title", item.title},
+      {"tlp", to_string(item.tlp)},
       {"read", notification.read_at.has_value()},
       {"created_at", format_timestamp(notification.created_at)},
   };

@@ -65,7 +65,7 @@ Result<std::optional<InboxItem>> render(store::Transaction& transaction, const p
       policy::decide(actor, policy::Action::kRead, subject->record) != policy::Verdict::kAllow) {
     return std::optional<InboxItem>();
   }
-  return std::optional<InboxItem>(InboxItem{notification, subject->title});
+  return std::optional<InboxItem>(InboxItem{notification, subject->title, subject->record.tlp});
 }
 
 Status notify_all(store::Transaction& transaction, Context& context, const std::optional<Id>& org,

@@ -43,10 +43,13 @@ Status notify_organisation(store::Transaction& transaction, Context& context, co
 Status notify_role(store::Transaction& transaction, Context& context, Role role,
                    const Notice& notice);
 
-// A notification as its reader sees it: the title of the record as it is now.
+// A notification as its reader sees it: the title and TLP marking of the
+// record as it is now (the marking so that an inbox can label each notice
+// without reading every record again).
 struct InboxItem {
   Notification notification;
   std::string title;
+  Tlp tlp = Tlp::kAmber;
 };
 
 class NotificationService {

@@ -1,8 +1,9 @@
 // End-to-end tests of the web application: a real `tallinn serve` on a fresh
 // SQLite database loaded with `tallinn demo`, driven through Debian's
 // Chromium by playwright-core (no browser downloads). One journey per role,
-// the XSS case, a locale switch, security headers; a screenshot of each main
-// page is saved in $TALLINN_WEB_ARTIFACTS.
+// the XSS case, a locale switch, security headers, the inbox, an offer's
+// ledger, meeting attendance and corrections, report attachments; a
+// screenshot of each main page is saved in $TALLINN_WEB_ARTIFACTS.
 //
 //   TALLINN=build/src/tallinn TALLINN_WEB_DIST=build/web/dist node e2e/run.mjs
 import { spawn, execFileSync } from 'node:child_process';
@@ -208,7 +209,7 @@ async function main() {
     await withPage(base, async (page) => {
       await signIn(page, 'beneficiary');
       const links = await navLinks(page);
-      assert(JSON.stringify(links) === JSON.stringify(['Home', 'Needs', 'New need', 'Assessments', 'Allocations']), `nav ${links}`);
+      assert(JSON.stringify(links) === JSON.stringify(['Home', 'Inbox', 'Needs', 'New need', 'Assessments', 'Allocations']), `nav ${links}`);
       await shot(page, 'home-beneficiary');
       await navTo(page, 'New need');
       await page.getByLabel('Title').fill('Firewalls for the Kharkiv water utility');
@@ -264,6 +265,21 @@ async function main() {
     await withPage(base, async (page) => {
       await signIn(page, 'back_office');
       await shot(page, 'home-back-office');
+      // Submissions arrive in the back office's inbox (the beneficiary's
+      // journey submitted one), marked and linked.
+      await navTo(page, 'Inbox');
+      const submitted = page.locator('tbody tr[data-kind="need.submitted"]', { hasText: 'Firewalls for the Kharkiv water utility' });
+      await submitted.first().waitFor();
+      await submitted.first().getByText('TLP:AMBER').waitFor();
+      await submitted.first().getByText('Unread').waitFor();
+      // By keyboard: the button is reachable and labelled with the notice's record.
+      await submitted.first().getByRole('button', { name: 'Mark “Firewalls for the Kharkiv water utility” read' }).focus();
+      await page.keyboard.press('Enter');
+      await submitted.first().getByText('Read', { exact: true }).waitFor();
+      assert((await submitted.first().getByRole('button').count()) === 0, 'a read notice offers no mark-read button');
+      await shot(page, 'inbox-back-office');
+      await page.reload();
+      await submitted.first().getByText('Read', { exact: true }).waitFor();
       await navTo(page, 'Validation queue');
       await page.locator('tbody tr').first().waitFor();
       await shot(page, 'queue');
@@ -304,7 +320,11 @@ async function main() {
       await page.getByLabel('Sectors').selectOption(['energy', 'health']);
       await page.getByRole('button', { name: 'Create' }).click();
       await page.getByText('Estonian EDR programme 2027').waitFor();
-      await page.getByText('€250,000.00').waitFor();
+      await page.locator('.facts dd', { hasText: '€250,000.00' }).first().waitFor();
+      // A new offer's ledger: all of it pledged and still remaining.
+      await page.locator('.ledger [data-line="pledged"] dd', { hasText: '€250,000.00' }).waitFor();
+      await page.locator('.ledger [data-line="remaining"] dd', { hasText: '€250,000.00' }).waitFor();
+      await page.locator('.ledger [data-line="committed"] dd', { hasText: '€0.00' }).waitFor();
       await shot(page, 'offer-detail');
     });
   });
@@ -324,12 +344,19 @@ async function main() {
     });
   });
 
-  await test('implementer: home and allocations', async () => {
+  await test('implementer: home, inbox and allocations', async () => {
     await withPage(base, async (page) => {
       await signIn(page, 'implementer');
       const links = await navLinks(page);
-      assert(JSON.stringify(links) === JSON.stringify(['Home', 'Allocations', 'Needs']), `nav ${links}`);
+      assert(JSON.stringify(links) === JSON.stringify(['Home', 'Inbox', 'Allocations', 'Needs']), `nav ${links}`);
       await shot(page, 'home-implementer');
+      // The inbox: its notices (if the demo assigned any) or nothing to show.
+      await navTo(page, 'Inbox');
+      await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+      await page.getByText(/^\d+ unread on this page$/).waitFor();
+      await shot(page, 'inbox-implementer-home');
+      await navTo(page, 'Allocations');
+      await page.getByRole('heading', { name: 'Allocations' }).waitFor();
     });
   });
 
@@ -448,23 +475,58 @@ async function main() {
       await page.getByRole('button', { name: 'Run matching' }).click();
       await page.getByRole('heading', { name: /Matching run/ }).waitFor({ timeout: 30000 });
       await page.getByText('Shadow price per offer').waitFor();
+      // Needs and offers are named by title, never by a bare short id; the
+      // run's rows are paged, and the chain's need is on one of the pages.
+      const runTable = page.locator('table', { has: page.getByText(/Allocations found/) });
+      await runTable.locator('tbody tr td a').first().waitFor();
+      const cells = await runTable.locator('tbody tr td:first-child').allInnerTexts();
+      assert(cells.length > 0 && cells.length <= 25 && cells.every((c) => c !== 'Loading…' && !/^[0-9a-f]{8}$/.test(c.trim())), `run rows: ${cells.slice(0, 3)}`);
+      for (let turn = 0; (await runTable.getByRole('link', { name: title }).count()) === 0; turn++) {
+        assert(turn < 200, 'the chain need is in the run');
+        await page.getByRole('navigation', { name: 'Pages of the run’s allocations' }).getByRole('button', { name: 'Next page' }).click();
+        await page.getByText(`Page ${turn + 2} of`).first().waitFor();
+        await page.waitForFunction(() => !document.querySelector('main table span.muted'));
+      }
       await shot(page, 'matching');
       await page.getByRole('button', { name: 'Build proposals from this run' }).click();
       await page.getByText(/allocations proposed for the coordination group/).waitFor();
       await navTo(page, 'Meetings');
       await page.getByLabel('Title').fill('Coordination group, 26 November');
       await page.getByLabel('Agenda').fill('1. Proposals from the latest matching run');
+      const attendance = page.getByRole('group', { name: 'Attendance' });
+      const authority = attendance.getByRole('checkbox', { name: /\(Ukrainian authority\)/ }).first();
+      await authority.check();
+      const authorityName = (await authority.locator('xpath=..').innerText()).replace(/\s*\(Ukrainian authority\)\s*$/, '').trim();
+      await attendance.getByRole('checkbox', { name: /\(Observer\)/ }).first().check();
+      await shot(page, 'meeting-new');
       await page.getByRole('button', { name: 'Create meeting' }).click();
+      await page.locator('ul.attendance li', { hasText: authorityName }).waitFor();
+      assert((await page.locator('ul.attendance li').count()) === 2, 'two organisations attend');
       await page.getByRole('button', { name: 'Open the meeting' }).click();
+      // The agenda is paged; the filter finds the chain's proposal by its title.
+      await page.getByLabel('Find needs in this meeting (words of the title)').fill('SOC onboarding Kharkiv');
       await page.getByRole('button', { name: `Approve “${title}”` }).waitFor();
       await page.getByLabel(`Reason for the decision on “${title}”`).fill('Critical gap, eligible donor');
       await shot(page, 'meeting');
       await page.getByRole('button', { name: `Approve “${title}”` }).click();
-      await page.getByRole('cell', { name: 'Critical gap, eligible donor' }).waitFor();
+      await page.getByRole('cell', { name: 'Critical gap, eligible donor', exact: true }).waitFor();
+      // The group corrects its decision (a new decision naming the earlier
+      // one), then decides the deferred proposal again from the agenda.
+      await page.getByLabel(`Reason for correcting the decision on “${title}”`).fill('Await the donor’s budget confirmation');
+      assert((await page.getByRole('button', { name: `Correct to approve “${title}”` }).count()) === 0, 'no correction to the same decision');
+      await shot(page, 'meeting-correction');
+      await page.getByRole('button', { name: `Correct to defer “${title}”` }).click();
+      const correctionRow = page.locator('tr', { has: page.getByRole('cell', { name: 'Await the donor’s budget confirmation', exact: true }) });
+      await correctionRow.getByText(/^Approve, /).waitFor();
+      await page.getByLabel(`Reason for the decision on “${title}”`).fill('Budget confirmed');
+      await page.getByRole('button', { name: `Approve “${title}”` }).click();
+      await page.getByRole('cell', { name: 'Budget confirmed', exact: true }).waitFor();
       await page.getByRole('link', { name: title }).first().click();
       await page.locator('.labels .status-approved').waitFor();
       donorName = (await page.locator('.facts dd').first().innerText()).trim();
-      await page.getByText(/Coordination group: Approve/).waitFor();
+      await page.getByText(/Coordination group corrected its decision: Defer \(Await the donor’s budget confirmation\)/).waitFor();
+      await page.getByText(/Coordination group: Approve \(Budget confirmed\)/).waitFor();
+      await shot(page, 'allocation-corrected');
     });
     // The approved allocation's donor may not be the demo donor's country:
     // the admin gives that donor organisation a desk officer.
@@ -493,12 +555,43 @@ async function main() {
       await page.getByRole('button', { name: 'Assign implementer' }).click();
       await page.locator('.facts').getByText('SecureLink Deliveries (implementer)').waitFor();
       await shot(page, 'allocation-donor');
+      // The offer is named by its title and shows its ledger: this
+      // commitment among its committed money, and the allocation behind it.
+      const offerLink = page.locator('.facts a[href^="/offers/"]');
+      assert(!/^[0-9a-f]{8}$/.test((await offerLink.innerText()).trim()), 'offer named by title');
+      await offerLink.click();
+      await page.getByRole('heading', { name: /Ledger of this offer \([A-Z]{3}\)/ }).waitFor();
+      const committed = await page.locator('.ledger [data-line="committed"] dd').innerText();
+      assert(/[1-9]/.test(committed), `committed ${committed}`);
+      await page.locator('table', { has: page.getByText(/Allocations from this offer/) }).locator('.status-committed').first().waitFor();
+      await page.getByText('TLP:', { exact: false }).first().waitFor();
+      await shot(page, 'offer-ledger');
     });
     // 8. The implementer reports the delivery complete.
     await withPage(base, async (page) => {
       await signIn(page, 'implementer');
-      await navTo(page, 'Allocations');
-      await page.locator('tbody tr', { has: page.locator('.status-committed') }).getByRole('link').first().click();
+      // The assignment arrives in the implementer's inbox and leads to the allocation.
+      await navTo(page, 'Inbox');
+      const assigned = page.locator('tbody tr[data-kind="allocation.assigned"]').first();
+      await assigned.getByText('An implementer was assigned').waitFor();
+      await assigned.getByText(/^TLP:/).waitFor();
+      await shot(page, 'inbox-implementer');
+      await assigned.getByRole('link').click();
+      await page.locator('.labels .status-committed').waitFor();
+      // A file that is not PDF, PNG or JPEG is refused before sending.
+      await page.getByLabel('Attachment (PDF, PNG or JPEG, at most 512 KiB)').setInputFiles({ name: 'notes.html', mimeType: 'text/html', buffer: Buffer.from('<svg onload=alert(1)>') });
+      await page.getByText('Only PDF, PNG and JPEG files can be attached.').waitFor();
+      assert(await page.getByRole('button', { name: 'Report progress' }).isDisabled(), 'no report with a refused file');
+      const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2040, 7)]);
+      await page.getByLabel('Attachment (PDF, PNG or JPEG, at most 512 KiB)').setInputFiles({ name: 'rack-photo.png', mimeType: 'image/png', buffer: png });
+      await page.getByText('Ready to send: rack-photo.png (2 KiB)').waitFor();
+      await page.getByLabel('Progress (%)').fill('60');
+      await page.getByLabel('Note').fill('Sensors installed');
+      await page.getByLabel('Milestone').fill('Sensors');
+      await page.getByRole('button', { name: 'Report progress' }).click();
+      await page.locator('.labels .status-delivering').waitFor();
+      await page.getByText(/Progress reported: 60 % \(Sensors installed\); Milestone: Sensors; attachment: rack-photo\.png \(2 KiB\)/).waitFor();
+      await shot(page, 'allocation-report-attachment');
       await page.getByLabel('Progress (%)').fill('100');
       await page.getByLabel('Note').fill('SOC live since 20 November; handover signed');
       await page.getByRole('button', { name: 'Report progress' }).click();
@@ -508,6 +601,19 @@ async function main() {
     // 9. The beneficiary verifies the delivery; the need is verified.
     await withPage(base, async (page) => {
       await signIn(page, 'beneficiary');
+      // The need's owner learnt each step in its inbox; the delivery notice
+      // leads to the allocation to verify, and following it marks it read.
+      await navTo(page, 'Inbox');
+      const delivered = page.locator('tbody tr[data-kind="allocation.delivered"]', { hasText: title }).first();
+      await delivered.getByText('Unread').waitFor();
+      for (const kind of ['allocation.approved', 'allocation.deferred', 'allocation.committed', 'allocation.assigned', 'allocation.reported']) {
+        await page.locator(`tbody tr[data-kind="${kind}"]`, { hasText: title }).first().waitFor();
+      }
+      await shot(page, 'inbox-beneficiary');
+      await delivered.getByRole('link', { name: title }).click();
+      await page.getByRole('button', { name: 'Verify delivery' }).waitFor();
+      await navTo(page, 'Inbox');
+      await page.locator('tbody tr[data-kind="allocation.delivered"]', { hasText: title }).first().getByText('Read', { exact: true }).waitFor();
       await navTo(page, 'Allocations');
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('button', { name: 'Verify delivery' }).click();
@@ -515,6 +621,7 @@ async function main() {
       await page.getByRole('link', { name: title }).click();
       await page.locator('.labels .status-verified').waitFor();
       await page.getByText(/Coordination group: Approve \(Critical gap, eligible donor\)/).waitFor();
+      await page.getByText(/attachment: rack-photo\.png/).waitFor();
       await shot(page, 'need-verified');
     });
   });
@@ -580,6 +687,12 @@ async function main() {
       const amount = await page.locator('tbody td.num').first().innerText();
       assert(/,\d\d\s?(EUR|€)$/.test(amount), `Ukrainian money format: ${amount}`);
       await shot(page, 'needs-uk');
+      await page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Вхідні', exact: true }).click();
+      await page.getByRole('heading', { name: 'Сповіщення' }).waitFor();
+      await page.getByRole('columnheader', { name: 'Що сталося' }).waitFor();
+      await page.locator('tbody tr').first().getByText(/^TLP:/).waitFor();
+      await page.getByText('Потребу подано на перевірку').first().waitFor();
+      await shot(page, 'inbox-uk');
       await page.getByLabel('Мова').selectOption('en');
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('button', { name: 'Sign in' }).waitFor();

@@ -94,6 +94,7 @@ export interface Offer {
   title: string;
   description: string;
   budget: number;
+  currency?: string;
   sectors: string[];
   regions: string[];
   categories: string[];
@@ -128,6 +129,7 @@ export interface DeliveryReport {
   percent: number;
   note: string;
   milestone: string | null;
+  attachment?: { name: string; content_type: string; size: number } | null;
   created_at?: string;
   creator?: string;
 }
@@ -157,11 +159,23 @@ export interface Meeting {
   title: string;
   agenda: string;
   minutes: string;
+  attendance?: string[];
   status: 'planned' | 'open' | 'closed';
   creator: string;
   version: number;
   created_at: string;
   updated_at: string;
+}
+// An offer's (in its currency) or a need's (EUR) sums (docs/coordination.md, "Ledgers").
+export interface Ledger {
+  record: string;
+  currency: string;
+  pledged: number;
+  approved: number;
+  committed: number;
+  delivered: number;
+  verified: number;
+  remaining: number;
 }
 export interface RunExplanation {
   offers?: { offer: string; shadow_price: number }[];

@@ -16,6 +16,7 @@ import { MeetingsPage } from './pages/meetings';
 import { AssessmentFormPage, AssessmentPage, AssessmentsPage } from './pages/assessments';
 import { PublicPage } from './pages/public';
 import { AllocationPage, AllocationsPage } from './pages/allocations';
+import { InboxPage } from './pages/inbox';
 
 // The coverage dashboard (map outlines, Chart.js) is a chunk of its own,
 // fetched only when a coverage page is opened.
@@ -70,6 +71,7 @@ function Routes({ path }: { path: string }) {
   if (p === '/organisations') return <OrganisationsPage />;
   if (p === '/users') return <UsersPage />;
   if (p === '/audit') return <AuditPage />;
+  if (p === '/inbox') return <InboxPage />;
   return <p>{t('notFound')}</p>;
 }
 

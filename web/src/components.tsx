@@ -153,3 +153,26 @@ export function Pager({ pager, page, go }: { pager: CursorPager; page: Page<unkn
     </nav>
   );
 }
+
+// Previous / next over a list held whole in memory (see slicePage).
+export function SlicePager({ page, pages, go, label }: { page: number; pages: number; go: (page: number) => void; label: string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label={label}>
+      <button type="button" disabled={page <= 1} onClick={() => go(page - 1)}>
+        {t('previous')}
+      </button>
+      <span>{t('pageOf', { n: page, pages })}</span>
+      <button type="button" disabled={page >= pages} onClick={() => go(page + 1)}>
+        {t('next')}
+      </button>
+    </nav>
+  );
+}
+
+// A record named as far as the reader may see it: a link when it may open
+// it, plain text (the redacted form) otherwise.
+export function RecordLink({ href, name }: { href: string; name: { text: string; visible: boolean } | undefined }) {
+  if (!name) return <span class="muted">{t('loading')}</span>;
+  return name.visible ? <a href={href}>{name.text}</a> : <span class="redacted">{name.text}</span>;
+}

@@ -49,3 +49,11 @@ export function pageQuery(params: Record<string, string | number | null | undefi
   const text = search.toString();
   return text ? `?${text}` : '';
 }
+
+// One page of a list the API returns whole (a matching run's allocations):
+// only `size` rows are rendered, and only their names are looked up.
+export function slicePage<T>(items: T[], page: number, size: number): { rows: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  return { rows: items.slice((current - 1) * size, current * size), page: current, pages };
+}

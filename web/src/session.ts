@@ -43,7 +43,7 @@ export interface NavItem {
   key:
     | 'navHome' | 'navNeeds' | 'navNewNeed' | 'navQueue' | 'navOffers' | 'navNewOffer' | 'navCoverage'
     | 'navOrganisations' | 'navUsers' | 'navAudit' | 'navAllocations' | 'navAssessments' | 'navMatching'
-    | 'navMeetings' | 'navPortfolio';
+    | 'navMeetings' | 'navPortfolio' | 'navInbox';
 }
 
 const item = (href: string, key: NavItem['key']): NavItem => ({ href, key });
@@ -63,26 +63,29 @@ const NAV = {
   organisations: item('/organisations', 'navOrganisations'),
   users: item('/users', 'navUsers'),
   audit: item('/audit', 'navAudit'),
+  inbox: item('/inbox', 'navInbox'),
 };
 
 // What each role's navigation offers: only what access.md lets the role do.
+// Every role but the admin (no right to content, so never told of any) has
+// an inbox.
 export function navigationFor(role: Role): NavItem[] {
   const n = NAV;
   switch (role) {
     case 'beneficiary':
-      return [n.home, n.needs, n.newNeed, n.assessments, n.allocations];
+      return [n.home, n.inbox, n.needs, n.newNeed, n.assessments, n.allocations];
     case 'front_office':
-      return [n.home, n.needs, n.newNeed, n.assessments, n.allocations, n.coverage];
+      return [n.home, n.inbox, n.needs, n.newNeed, n.assessments, n.allocations, n.coverage];
     case 'back_office':
-      return [n.home, n.queue, n.needs, n.newNeed, n.offers, n.matching, n.meetings, n.allocations, n.coverage, n.audit];
+      return [n.home, n.inbox, n.queue, n.needs, n.newNeed, n.offers, n.matching, n.meetings, n.allocations, n.coverage, n.audit];
     case 'ua_authority':
-      return [n.home, n.needs, n.offers, n.coverage];
+      return [n.home, n.inbox, n.needs, n.offers, n.coverage];
     case 'donor':
-      return [n.home, n.needs, n.offers, n.newOffer, n.allocations, n.portfolio, n.coverage];
+      return [n.home, n.inbox, n.needs, n.offers, n.newOffer, n.allocations, n.portfolio, n.coverage];
     case 'observer':
-      return [n.home, n.coverage, n.needs];
+      return [n.home, n.inbox, n.coverage, n.needs];
     case 'implementer':
-      return [n.home, n.allocations, n.needs];
+      return [n.home, n.inbox, n.allocations, n.needs];
     case 'admin':
       return [n.home, n.organisations, n.users, n.audit];
   }

@@ -2,10 +2,14 @@ import { useState } from 'preact/hooks';
 import { get, post, type Allocation, type Organisation, type Role } from '../api';
 import { download, type Column } from '../csv';
 import { toIatiXml } from '../iati';
-import { formatDate, formatMoney, locale, t, term } from '../i18n';
+import { formatDate, formatMoney, formatSize, locale, t, term } from '../i18n';
+import { prepareAttachment, type AttachmentBody } from '../attachment';
 import { organisationsOfKind, orgName, user } from '../session';
 import { regionName } from '../vocab';
-import { ErrorBox, ExportButtons, Field, PageTitle, StatusBadge, TlpLabel, useLoad } from '../components';
+import { nameOfOffer, RecordNames } from '../titles';
+import { allocationLabel } from '../meeting';
+import { ErrorBox, ExportButtons, Field, PageTitle, RecordLink, StatusBadge, TlpLabel, useLoad } from '../components';
+import type { Key } from '../i18n';
 
 
 const columns: Column<Allocation>[] = [
@@ -108,7 +112,7 @@ export function AllocationsPage() {
                 <tbody>
                   {items.map((a) => (
                     <tr key={a.id}>
-                      <td><a href={`/allocations/${a.id}`}>{a.need_summary?.title ?? term(a.need_summary?.sector ?? '—')}</a></td>
+                      <td><a href={`/allocations/${a.id}`}>{allocationLabel(a)}</a></td>
                       <td>{a.tlp && <TlpLabel tlp={a.tlp} />}</td>
                       <td><StatusBadge status={a.status} /></td>
                       <td>{orgName(a.offer_org)}</td>
@@ -147,16 +151,48 @@ export function AllocationPage({ id }: { id: string }) {
     [actions.includes('assign')],
   );
   const [implementer, setImplementer] = useState('');
+  // The offer by its title where the reader may see it.
+  const [offerName] = useLoad(
+    () => (allocation ? new RecordNames().offer(allocation.offer).then((offer) => nameOfOffer(allocation.offer, offer)) : Promise.resolve(null)),
+    [allocation?.offer, locale.value],
+  );
   const [percent, setPercent] = useState('100');
   const [note, setNote] = useState('');
+  const [milestone, setMilestone] = useState('');
+  const [attachment, setAttachment] = useState<{ body: AttachmentBody; size: number } | null>(null);
+  const [attachmentError, setAttachmentError] = useState<Key | null>(null);
+  const [fileKey, setFileKey] = useState(0); // remounts the file input to clear it
   const [actionError, setActionError] = useState<unknown>(null);
   const lang = locale.value;
+
+  async function choose(input: HTMLInputElement) {
+    setAttachment(null);
+    setAttachmentError(null);
+    const file = input.files?.[0];
+    if (!file) return;
+    const prepared = prepareAttachment(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (prepared.ok) setAttachment({ body: prepared.attachment, size: prepared.size });
+    else setAttachmentError(prepared.error);
+  }
+  function clearAttachment() {
+    setAttachment(null);
+    setAttachmentError(null);
+    setFileKey((n) => n + 1);
+  }
 
   async function act(action: string) {
     setActionError(null);
     try {
-      const body = action === 'reports' ? { percent: Number(percent), note } : action === 'assign' ? { implementer } : {};
+      const report: Record<string, unknown> = { percent: Number(percent), note };
+      if (milestone) report.milestone = milestone;
+      if (attachment) report.attachment = attachment.body;
+      const body = action === 'reports' ? report : action === 'assign' ? { implementer } : {};
       await post(`/api/v1/allocations/${encodeURIComponent(id)}/${action}`, body);
+      if (action === 'reports') {
+        setNote('');
+        setMilestone('');
+        clearAttachment();
+      }
       reload();
     } catch (failure) {
       setActionError(failure);
@@ -167,10 +203,11 @@ export function AllocationPage({ id }: { id: string }) {
   const a = allocation;
   const summary = a.need_summary ?? {};
   const history = allocationHistory(a);
+  const hasAttachments = (a.reports ?? []).some((r) => r.attachment);
   return (
     <article class="record">
       <PageTitle k="allocationTitle" />
-      <h2 class="record-title">{summary.title ? <a href={`/needs/${a.need}`}>{summary.title}</a> : term(summary.sector ?? '—')}</h2>
+      <h2 class="record-title">{summary.title ? <a href={`/needs/${a.need}`}>{summary.title}</a> : allocationLabel(a)}</h2>
       <p class="labels">
         {a.tlp && <TlpLabel tlp={a.tlp} />} <StatusBadge status={a.status} />
       </p>
@@ -178,7 +215,7 @@ export function AllocationPage({ id }: { id: string }) {
         <dt>{t('donor')}</dt>
         <dd>{orgName(a.offer_org)}</dd>
         <dt>{t('offerTitle')}</dt>
-        <dd><a href={`/offers/${a.offer}`} class="mono">{a.offer.slice(0, 8)}</a></dd>
+        <dd><RecordLink href={`/offers/${a.offer}`} name={offerName ?? undefined} /></dd>
         <dt>{t('amount')}</dt>
         <dd>{formatMoney(a.amount)}</dd>
         <dt>{t('sector')}</dt>
@@ -218,8 +255,27 @@ export function AllocationPage({ id }: { id: string }) {
               <Field label={t('note')} id="report-note">
                 <input id="report-note" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
               </Field>
+              <Field label={t('milestone')} id="report-milestone">
+                <input id="report-milestone" value={milestone} onInput={(e) => setMilestone((e.target as HTMLInputElement).value)} />
+              </Field>
+              <Field label={t('attachment')} id="report-attachment">
+                <input
+                  key={fileKey}
+                  id="report-attachment"
+                  type="file"
+                  accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+                  aria-describedby="report-attachment-state"
+                  onChange={(e) => choose(e.target as HTMLInputElement)}
+                />
+              </Field>
+              <p id="report-attachment-state" role="status" class={attachmentError ? 'error' : 'note'}>
+                {attachmentError ? t(attachmentError) : attachment ? t('attachmentReady', { name: attachment.body.name, size: formatSize(attachment.size) }) : ''}
+              </p>
               <div class="buttons">
-                <button type="button" onClick={() => act('reports')}>{t('allocation_reports')}</button>
+                {attachment && (
+                  <button type="button" class="secondary" onClick={clearAttachment}>{t('attachmentRemove')}</button>
+                )}
+                <button type="button" disabled={!!attachmentError} onClick={() => act('reports')}>{t('allocation_reports')}</button>
               </div>
             </div>
           )}
@@ -242,8 +298,27 @@ export function AllocationPage({ id }: { id: string }) {
             </li>
           ))}
         </ol>
+        {hasAttachments && <p class="note">{t('attachmentNoDownload')}</p>}
+        <p class="note">{t('auditNote')}</p>
       </section>
     </article>
+  );
+}
+
+// The history lines of a record's allocations (a need's or an offer's), as
+// far as the reader may see them.
+export function AllocationEvents({ allocations }: { allocations: Allocation[] }) {
+  const events = allocations
+    .flatMap((allocation) => allocationHistory(allocation).map((event) => ({ allocation, event })))
+    .sort((x, y) => x.event.time.localeCompare(y.event.time));
+  return (
+    <>
+      {events.map(({ allocation: a, event }) => (
+        <li key={`${a.id}-${event.key}`}>
+          <time dateTime={event.time}>{formatDate(event.time)}</time> — <a href={`/allocations/${a.id}`}>{t('allocationOf', { amount: formatMoney(a.amount) })}</a>: {event.text}
+        </li>
+      ))}
+    </>
   );
 }
 
@@ -254,15 +329,21 @@ interface HistoryEvent {
 }
 
 // The allocation's history as its reader sees it: creation, each decision
-// (with reason) and each delivery report, oldest first.
+// (with reason; a correction says so) and each delivery report (with its
+// milestone and attachment), oldest first.
 export function allocationHistory(a: Allocation): HistoryEvent[] {
   const events: HistoryEvent[] = [];
   if (a.created_at) events.push({ key: 'created', time: a.created_at, text: t('historyProposed') });
   for (const d of a.decisions ?? []) {
-    events.push({ key: d.id, time: d.created_at, text: t('historyDecision', { decision: t(`decision_${d.decision}`), reason: d.reason || '—' }) });
+    const words = { decision: t(`decision_${d.decision}`), reason: d.reason || '—' };
+    events.push({ key: d.id, time: d.created_at, text: t(d.corrects ? 'historyCorrection' : 'historyDecision', words) });
   }
   for (const r of a.reports ?? []) {
-    if (r.created_at) events.push({ key: r.id, time: r.created_at, text: t('historyReport', { percent: r.percent, note: r.note || '—' }) });
+    if (!r.created_at) continue;
+    const parts = [t('historyReport', { percent: r.percent, note: r.note || '—' })];
+    if (r.milestone) parts.push(`${t('milestone')}: ${r.milestone}`);
+    if (r.attachment) parts.push(t('historyAttachment', { name: r.attachment.name, size: formatSize(r.attachment.size) }));
+    events.push({ key: r.id, time: r.created_at, text: parts.join('; ') });
   }
   if (a.updated_at && a.updated_at !== a.created_at) events.push({ key: 'updated', time: a.updated_at, text: t('historyNow', { status: term(a.status) }) });
   return events.sort((x, y) => x.time.localeCompare(y.time));

@@ -1,11 +1,13 @@
 // Matching (back office): run the engine over the published needs and open
 // offers, read its explanation (per offer its shadow price, per uncovered
 // need the reason) and turn the run into proposals for the coordination group.
-import { useState } from 'preact/hooks';
-import { get, post, type MatchingRun } from '../api';
+import { useMemo, useState } from 'preact/hooks';
+import { get, post, type Allocation, type MatchingRun } from '../api';
 import { navigate } from '../router';
-import { formatDate, formatMoney, formatNumber, t, type Key } from '../i18n';
-import { ErrorBox, Field, PageTitle, StatusBadge, useLoad } from '../components';
+import { formatDate, formatMoney, formatNumber, locale, t, type Key } from '../i18n';
+import { slicePage } from '../paging';
+import { nameOfNeed, nameOfOffer, RecordNames, shortId, type NeedSummary, type RecordName } from '../titles';
+import { ErrorBox, Field, PageTitle, RecordLink, SlicePager, StatusBadge, useLoad } from '../components';
 import { rememberRun, rememberedRuns } from '../recent';
 
 const REASONS: Record<string, Key> = {
@@ -18,7 +20,20 @@ export function reasonText(reason: string): string {
   return key ? t(key) : reason;
 }
 
-const shortId = (id: string) => id.slice(0, 8);
+const ROWS = 25;
+
+// The names of the needs and offers on the rows shown, as far as the reader
+// may see them; `summaries` holds the redacted need classes that the run's
+// allocations (once proposed) reveal.
+function useNames(names: RecordNames, needIds: string[], offerIds: string[], summaries: Map<string, NeedSummary>) {
+  const lang = locale.value;
+  const [loaded] = useLoad(async () => {
+    const needs = await Promise.all(needIds.map(async (id) => [id, nameOfNeed(id, await names.need(id), summaries.get(id), lang)] as const));
+    const offers = await Promise.all(offerIds.map(async (id) => [id, nameOfOffer(id, await names.offer(id))] as const));
+    return { needs: new Map<string, RecordName>(needs), offers: new Map<string, RecordName>(offers) };
+  }, [needIds.join(','), offerIds.join(','), summaries.size, lang]);
+  return loaded ?? { needs: new Map<string, RecordName>(), offers: new Map<string, RecordName>() };
+}
 
 function RunView({ run }: { run: MatchingRun }) {
   const [proposal, setProposal] = useState<{ id: string; allocations: unknown[] } | null>(null);
@@ -34,6 +49,26 @@ function RunView({ run }: { run: MatchingRun }) {
   const offers = run.explanation?.offers ?? [];
   const uncovered = run.explanation?.needs ?? [];
   const total = run.allocations.reduce((sum, a) => sum + a.amount, 0);
+  const names = useMemo(() => new RecordNames(), [run.id]);
+  // Once proposed, the run's allocations carry each need's class, which is
+  // what a reader who may not see a need is shown of it.
+  const [proposed] = useLoad(
+    () => get<{ items: Allocation[] }>(`/api/v1/allocations?run=${encodeURIComponent(run.id)}`).catch(() => ({ items: [] as Allocation[] })),
+    [run.id, proposal?.id],
+  );
+  const summaries = useMemo(() => new Map((proposed?.items ?? []).filter((a) => a.need_summary).map((a) => [a.need, a.need_summary!])), [proposed]);
+  const [allocationPage, setAllocationPage] = useState(1);
+  const [offerPage, setOfferPage] = useState(1);
+  const [uncoveredPage, setUncoveredPage] = useState(1);
+  const allocationRows = slicePage(run.allocations, allocationPage, ROWS);
+  const offerRows = slicePage(offers, offerPage, ROWS);
+  const uncoveredRows = slicePage(uncovered, uncoveredPage, ROWS);
+  const shown = useNames(
+    names,
+    [...new Set([...allocationRows.rows.map((a) => a.need), ...uncoveredRows.rows.map((n) => n.need)])],
+    [...new Set([...allocationRows.rows.map((a) => a.offer), ...offerRows.rows.map((o) => o.offer), ...uncoveredRows.rows.flatMap((n) => n.offers ?? [])])],
+    summaries,
+  );
   return (
     <article class="record" aria-labelledby="run-title">
       <h2 id="run-title">{t('runTitle', { id: shortId(run.id) })}</h2>
@@ -77,13 +112,13 @@ function RunView({ run }: { run: MatchingRun }) {
             </tr>
           </thead>
           <tbody>
-            {run.allocations.map((a) => (
+            {allocationRows.rows.map((a) => (
               <tr key={`${a.need}-${a.offer}`}>
                 <td>
-                  <a href={`/needs/${a.need}`} class="mono">{shortId(a.need)}</a>
+                  <RecordLink href={`/needs/${a.need}`} name={shown.needs.get(a.need)} />
                 </td>
                 <td>
-                  <a href={`/offers/${a.offer}`} class="mono">{shortId(a.offer)}</a>
+                  <RecordLink href={`/offers/${a.offer}`} name={shown.offers.get(a.offer)} />
                 </td>
                 <td class="num">{formatMoney(a.amount)}</td>
               </tr>
@@ -91,6 +126,7 @@ function RunView({ run }: { run: MatchingRun }) {
           </tbody>
         </table>
       </div>
+      <SlicePager page={allocationRows.page} pages={allocationRows.pages} go={setAllocationPage} label={t('runAllocationsPages')} />
       <div class="table-wrap">
         <table>
           <caption>{t('shadowPrices')}</caption>
@@ -101,10 +137,10 @@ function RunView({ run }: { run: MatchingRun }) {
             </tr>
           </thead>
           <tbody>
-            {offers.map((o) => (
+            {offerRows.rows.map((o) => (
               <tr key={o.offer}>
                 <td>
-                  <a href={`/offers/${o.offer}`} class="mono">{shortId(o.offer)}</a>
+                  <RecordLink href={`/offers/${o.offer}`} name={shown.offers.get(o.offer)} />
                 </td>
                 <td class="num">{formatNumber(o.shadow_price)}</td>
               </tr>
@@ -112,6 +148,7 @@ function RunView({ run }: { run: MatchingRun }) {
           </tbody>
         </table>
       </div>
+      <SlicePager page={offerRows.page} pages={offerRows.pages} go={setOfferPage} label={t('shadowPricePages')} />
       <p class="note">{t('shadowPriceNote')}</p>
       <div class="table-wrap">
         <table>
@@ -124,18 +161,28 @@ function RunView({ run }: { run: MatchingRun }) {
             </tr>
           </thead>
           <tbody>
-            {uncovered.map((n) => (
+            {uncoveredRows.rows.map((n) => (
               <tr key={n.need}>
                 <td>
-                  <a href={`/needs/${n.need}`} class="mono">{shortId(n.need)}</a>
+                  <RecordLink href={`/needs/${n.need}`} name={shown.needs.get(n.need)} />
                 </td>
                 <td>{reasonText(n.reason)}</td>
-                <td>{(n.offers ?? []).map(shortId).join(', ') || '—'}</td>
+                <td>
+                  {(n.offers ?? []).length === 0
+                    ? '—'
+                    : (n.offers ?? []).map((offer, index) => (
+                        <span key={offer}>
+                          {index > 0 && ', '}
+                          <RecordLink href={`/offers/${offer}`} name={shown.offers.get(offer)} />
+                        </span>
+                      ))}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <SlicePager page={uncoveredRows.page} pages={uncoveredRows.pages} go={setUncoveredPage} label={t('uncoveredPages')} />
     </article>
   );
 }

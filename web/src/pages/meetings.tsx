@@ -1,39 +1,73 @@
-// Coordination-group meetings (back office): create one with its agenda,
-// open it, record a decision with a reason on each proposed or deferred
-// allocation, close it with minutes. Decisions are only taken in an open
-// meeting; the server refuses them otherwise.
+// Coordination-group meetings (back office): create one with its agenda and
+// the organisations attending, open it, record a decision with a reason on
+// each proposed or deferred allocation, correct a decision already taken
+// (a new decision naming the earlier one), close it with minutes. Decisions
+// are only taken in an open meeting; the server refuses them otherwise.
 import { useState } from 'preact/hooks';
-import { get, post, type Allocation, type Meeting } from '../api';
+import { get, post, type Allocation, type Decision, type Meeting, type Organisation } from '../api';
+import { allocationLabel, correctable, currentDecision, groupMembers, matchesFilter } from '../meeting';
+import { slicePage } from '../paging';
 import { navigate } from '../router';
-import { formatDate, formatMoney, locale, t, term } from '../i18n';
+import { formatDate, formatMoney, locale, t } from '../i18n';
 import { orgName } from '../session';
 import { regionName } from '../vocab';
-import { ErrorBox, Field, PageTitle, StatusBadge, TlpLabel, useLoad } from '../components';
+import { ErrorBox, Field, PageTitle, SlicePager, StatusBadge, TlpLabel, useLoad } from '../components';
 import { rememberMeeting, rememberedMeetings } from '../recent';
 
 type Choice = 'approve' | 'reject' | 'defer';
+const ROWS = 25;
 const CHOICES: Choice[] = ['approve', 'reject', 'defer'];
 
-function AgendaRow({ allocation, meeting, onDecided }: { allocation: Allocation; meeting: Meeting; onDecided: () => void }) {
+// The reason field and one button per choice with which the group decides
+// on an allocation, or corrects its decision (`corrects` names the earlier
+// one). The server refuses both outside an open meeting.
+function DecisionBox({ allocation, meeting, corrects, onDecided }: { allocation: Allocation; meeting: Meeting; corrects?: Decision; onDecided: () => void }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const lang = locale.value;
-  const summary = allocation.need_summary ?? {};
-  const label = summary.title ?? term(summary.sector ?? '');
+  const label = allocationLabel(allocation);
   async function decide(decision: Choice) {
     setError(null);
     try {
-      await post(`/api/v1/allocations/${allocation.id}/decision`, { meeting: meeting.id, decision, reason });
+      await post(`/api/v1/allocations/${allocation.id}/decision`, { meeting: meeting.id, decision, reason, ...(corrects ? { corrects: corrects.id } : {}) });
+      setReason('');
       onDecided();
     } catch (failure) {
       setError(failure);
     }
   }
-  const reasonId = `reason-${allocation.id}`;
+  const reasonId = `${corrects ? 'correction' : 'reason'}-${allocation.id}`;
+  const choices = corrects ? CHOICES.filter((choice) => choice !== corrects.decision) : CHOICES;
+  return (
+    <div class="decide">
+      <label for={reasonId} class="visually-hidden">
+        {t(corrects ? 'correctionReasonFor' : 'reasonFor', { title: label })}
+      </label>
+      <input id={reasonId} placeholder={t('reason')} value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+      <div class="buttons">
+        {choices.map((choice) => (
+          <button
+            type="button"
+            key={choice}
+            data-decision={choice}
+            aria-label={t(corrects ? `correctFor_${choice}` : `decisionFor_${choice}`, { title: label })}
+            onClick={() => decide(choice)}
+          >
+            {corrects ? t('correctTo', { decision: t(`decision_${choice}`) }) : t(`decision_${choice}`)}
+          </button>
+        ))}
+      </div>
+      <ErrorBox error={error} />
+    </div>
+  );
+}
+
+function AgendaRow({ allocation, meeting, onDecided }: { allocation: Allocation; meeting: Meeting; onDecided: () => void }) {
+  const lang = locale.value;
+  const summary = allocation.need_summary ?? {};
   return (
     <tr>
       <td>
-        <a href={`/allocations/${allocation.id}`}>{label}</a>
+        <a href={`/allocations/${allocation.id}`}>{allocationLabel(allocation)}</a>
       </td>
       <td>{allocation.tlp && <TlpLabel tlp={allocation.tlp} />}</td>
       <td>
@@ -42,25 +76,33 @@ function AgendaRow({ allocation, meeting, onDecided }: { allocation: Allocation;
       <td>{orgName(allocation.offer_org)}</td>
       <td>{summary.region ? regionName(summary.region, lang) : '—'}</td>
       <td class="num">{formatMoney(allocation.amount)}</td>
+      <td>{meeting.status === 'open' ? <DecisionBox allocation={allocation} meeting={meeting} onDecided={onDecided} /> : '—'}</td>
+    </tr>
+  );
+}
+
+// What a correction replaced: the earlier decision and when it was taken.
+function correctsText(allocation: Allocation, decision: Decision): string {
+  if (!decision.corrects) return '—';
+  const earlier = (allocation.decisions ?? []).find((other) => other.id === decision.corrects);
+  return earlier ? `${t(`decision_${earlier.decision}`)}, ${formatDate(earlier.created_at)}` : '—';
+}
+
+// A decided allocation whose decision the group may still correct.
+function CorrectionRow({ allocation, meeting, onDecided }: { allocation: Allocation; meeting: Meeting; onDecided: () => void }) {
+  const standing = currentDecision(allocation)!;
+  return (
+    <tr>
       <td>
-        {meeting.status === 'open' ? (
-          <div class="decide">
-            <label for={reasonId} class="visually-hidden">
-              {t('reasonFor', { title: label })}
-            </label>
-            <input id={reasonId} placeholder={t('reason')} value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
-            <div class="buttons">
-              {CHOICES.map((choice) => (
-                <button type="button" key={choice} data-decision={choice} aria-label={t(`decisionFor_${choice}`, { title: label })} onClick={() => decide(choice)}>
-                  {t(`decision_${choice}`)}
-                </button>
-              ))}
-            </div>
-            <ErrorBox error={error} />
-          </div>
-        ) : (
-          '—'
-        )}
+        <a href={`/allocations/${allocation.id}`}>{allocationLabel(allocation)}</a>
+      </td>
+      <td>{allocation.tlp && <TlpLabel tlp={allocation.tlp} />}</td>
+      <td>
+        {t(`decision_${standing.decision}`)} ({standing.reason || '—'}), {formatDate(standing.created_at)}
+      </td>
+      <td class="num">{formatMoney(allocation.amount)}</td>
+      <td>
+        <DecisionBox key={standing.id} allocation={allocation} meeting={meeting} corrects={standing} onDecided={onDecided} />
       </td>
     </tr>
   );
@@ -71,6 +113,10 @@ function MeetingView({ id }: { id: string }) {
   const [allocations, allocationsError, reloadAllocations] = useLoad(() => get<{ items: Allocation[] }>('/api/v1/allocations'), [id]);
   const [minutes, setMinutes] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
+  const [filter, setFilter] = useState('');
+  const [agendaPage, setAgendaPage] = useState(1);
+  const [correctionPage, setCorrectionPage] = useState(1);
+  const [decidedPage, setDecidedPage] = useState(1);
 
   async function act(path: string, body?: unknown) {
     setActionError(null);
@@ -84,8 +130,16 @@ function MeetingView({ id }: { id: string }) {
   if (error) return <ErrorBox error={error} />;
   if (!meeting) return <p>{t('loading')}</p>;
   const items = allocations?.items ?? [];
-  const agenda = items.filter((a) => a.status === 'proposed' || a.status === 'deferred');
-  const decided = items.flatMap((a) => (a.decisions ?? []).filter((d) => d.meeting === meeting.id).map((d) => ({ allocation: a, decision: d })));
+  // The API answers every allocation at once; the tables show a page each,
+  // narrowed by the words typed into the filter.
+  const wanted = (a: Allocation) => matchesFilter(allocationLabel(a), filter);
+  const agenda = items.filter((a) => (a.status === 'proposed' || a.status === 'deferred') && wanted(a));
+  const corrections = meeting.status === 'open' ? items.filter((a) => correctable(a) && wanted(a)) : [];
+  const decided = items.filter(wanted).flatMap((a) => (a.decisions ?? []).filter((d) => d.meeting === meeting.id).map((d) => ({ allocation: a, decision: d })));
+  const agendaRows = slicePage(agenda, agendaPage, ROWS);
+  const correctionRows = slicePage(corrections, correctionPage, ROWS);
+  const decidedRows = slicePage(decided, decidedPage, ROWS);
+  const attendance = meeting.attendance ?? [];
   return (
     <article class="record" aria-labelledby="meeting-title">
       <h2 id="meeting-title" class="record-title">
@@ -102,6 +156,16 @@ function MeetingView({ id }: { id: string }) {
       </dl>
       <h3>{t('agenda')}</h3>
       <p class="description">{meeting.agenda || '—'}</p>
+      <h3 id="attendance-title">{t('attendance')}</h3>
+      {attendance.length === 0 ? (
+        <p>{t('noAttendance')}</p>
+      ) : (
+        <ul aria-labelledby="attendance-title" class="attendance">
+          {attendance.map((org) => (
+            <li key={org}>{orgName(org)}</li>
+          ))}
+        </ul>
+      )}
       {meeting.minutes && (
         <>
           <h3>{t('minutes')}</h3>
@@ -129,6 +193,21 @@ function MeetingView({ id }: { id: string }) {
       )}
       <ErrorBox error={actionError} />
       <ErrorBox error={allocationsError} />
+      <div class="form inline">
+        <Field label={t('meetingFilter')} id="meeting-filter">
+          <input
+            id="meeting-filter"
+            type="search"
+            value={filter}
+            onInput={(e) => {
+              setFilter((e.target as HTMLInputElement).value);
+              setAgendaPage(1);
+              setCorrectionPage(1);
+              setDecidedPage(1);
+            }}
+          />
+        </Field>
+      </div>
       <div class="table-wrap">
         <table>
           <caption>{t('agendaItems', { n: agenda.length })}</caption>
@@ -144,37 +223,66 @@ function MeetingView({ id }: { id: string }) {
             </tr>
           </thead>
           <tbody>
-            {agenda.map((a) => (
+            {agendaRows.rows.map((a) => (
               <AgendaRow key={a.id} allocation={a} meeting={meeting} onDecided={reloadAllocations} />
             ))}
           </tbody>
         </table>
       </div>
+      <SlicePager page={agendaRows.page} pages={agendaRows.pages} go={setAgendaPage} label={t('agendaPages')} />
+      {meeting.status === 'open' && (
+        <div class="table-wrap">
+          <table>
+            <caption>{t('correctionsTitle', { n: corrections.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('needTitle')}</th>
+                <th scope="col">{t('tlp')}</th>
+                <th scope="col">{t('currentDecision')}</th>
+                <th scope="col" class="num">{t('amount')}</th>
+                <th scope="col">{t('decision')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {correctionRows.rows.map((a) => (
+                <CorrectionRow key={a.id} allocation={a} meeting={meeting} onDecided={reloadAllocations} />
+              ))}
+            </tbody>
+          </table>
+          <SlicePager page={correctionRows.page} pages={correctionRows.pages} go={setCorrectionPage} label={t('correctionsPages')} />
+          <p class="note">{t('correctionNote')}</p>
+        </div>
+      )}
       <div class="table-wrap">
         <table>
           <caption>{t('decisionsTaken', { n: decided.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('needTitle')}</th>
+              <th scope="col">{t('tlp')}</th>
               <th scope="col">{t('decision')}</th>
               <th scope="col">{t('reason')}</th>
+              <th scope="col">{t('corrects')}</th>
               <th scope="col">{t('time')}</th>
             </tr>
           </thead>
           <tbody>
-            {decided.map(({ allocation, decision }) => (
+            {decidedRows.rows.map(({ allocation, decision }) => (
               <tr key={decision.id}>
                 <td>
-                  <a href={`/allocations/${allocation.id}`}>{allocation.need_summary?.title ?? term(allocation.need_summary?.sector ?? '')}</a>
+                  <a href={`/allocations/${allocation.id}`}>{allocationLabel(allocation)}</a>
                 </td>
+                <td>{allocation.tlp && <TlpLabel tlp={allocation.tlp} />}</td>
                 <td>{t(`decision_${decision.decision}`)}</td>
                 <td>{decision.reason || '—'}</td>
+                <td>{correctsText(allocation, decision)}</td>
                 <td>{formatDate(decision.created_at)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <SlicePager page={decidedRows.page} pages={decidedRows.pages} go={setDecidedPage} label={t('decisionsPages')} />
     </article>
   );
 }
@@ -182,14 +290,19 @@ function MeetingView({ id }: { id: string }) {
 export function MeetingsPage({ id }: { id?: string }) {
   const [title, setTitle] = useState('');
   const [agenda, setAgenda] = useState('');
+  const [attending, setAttending] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [allocations] = useLoad(() => get<{ items: Allocation[] }>('/api/v1/allocations'), []);
+  const [members] = useLoad(
+    () => (id ? Promise.resolve([]) : get<{ items: Organisation[] }>('/api/v1/organisations?limit=200').then((page) => groupMembers(page.items))),
+    [id],
+  );
 
   async function create(event: Event) {
     event.preventDefault();
     setError(null);
     try {
-      const meeting = await post<Meeting>('/api/v1/meetings', { title, agenda });
+      const meeting = await post<Meeting>('/api/v1/meetings', { title, agenda, attendance: attending });
       rememberMeeting(meeting.id);
       navigate(`/meetings/${meeting.id}`);
     } catch (failure) {
@@ -220,6 +333,23 @@ export function MeetingsPage({ id }: { id?: string }) {
             <Field label={t('agenda')} id="meeting-agenda">
               <textarea id="meeting-agenda" rows={3} value={agenda} onInput={(e) => setAgenda((e.target as HTMLTextAreaElement).value)} />
             </Field>
+            <fieldset class="checks">
+              <legend>{t('attendance')}</legend>
+              <p class="note">{t('attendanceNote')}</p>
+              {(members ?? []).map((org) => (
+                <label key={org.id} class="check">
+                  <input
+                    type="checkbox"
+                    value={org.id}
+                    checked={attending.includes(org.id)}
+                    onChange={(e) =>
+                      setAttending((now) => ((e.target as HTMLInputElement).checked ? [...now, org.id] : now.filter((other) => other !== org.id)))
+                    }
+                  />{' '}
+                  {org.name} ({t(`role_${org.kind}`)})
+                </label>
+              ))}
+            </fieldset>
             <div class="buttons">
               <button type="submit">{t('createMeeting')}</button>
             </div>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { get, post, type Allocation, type Need } from '../api';
-import { allocationHistory } from './allocations';
+import { AllocationEvents } from './allocations';
 import { formatDate, formatMoney, locale, t, term } from '../i18n';
 import { orgName, user } from '../session';
 import { mayEditNeed, regionName, transitionsFor } from '../vocab';
@@ -98,13 +98,7 @@ export function NeedPage({ id }: { id: string }) {
           <li>
             <time dateTime={need.created_at}>{formatDate(need.created_at)}</time> — {t('historyCreated', { who: need.creator.slice(0, 8) })}
           </li>
-          {(allocations?.items ?? []).flatMap((a) =>
-            allocationHistory(a).map((event) => (
-              <li key={`${a.id}-${event.key}`}>
-                <time dateTime={event.time}>{formatDate(event.time)}</time> — <a href={`/allocations/${a.id}`}>{t('allocationOf', { amount: formatMoney(a.amount) })}</a>: {event.text}
-              </li>
-            )),
-          )}
+          <AllocationEvents allocations={allocations?.items ?? []} />
           {need.version > 1 && (
             <li>
               <time dateTime={need.updated_at}>{formatDate(need.updated_at)}</time> — {t('historyUpdated', { version: need.version })}:{' '}
@@ -112,6 +106,7 @@ export function NeedPage({ id }: { id: string }) {
             </li>
           )}
         </ol>
+        <p class="note">{t('auditNote')}</p>
       </section>
     </article>
   );

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { get, list, listAll, patch, post, type Offer } from '../api';
+import { get, list, listAll, patch, post, type Allocation, type Ledger, type Offer } from '../api';
+import { AllocationEvents } from './allocations';
+import { allocationLabel } from '../meeting';
 import { type Column } from '../csv';
 import { formatDate, formatMoney, locale, t, term } from '../i18n';
 import { CursorPager, type Page } from '../paging';
@@ -68,12 +70,73 @@ export function OffersPage() {
   );
 }
 
+// The ledger's lines, in the order money moves through them.
+const LEDGER_LINES = ['pledged', 'approved', 'committed', 'delivered', 'verified', 'remaining'] as const;
+
+// An offer's sums in its own currency and the allocations behind them, for
+// the offices and the offer's donor (the API refuses everyone else, and the
+// section is then left out).
+function OfferLedger({ offer, allocations }: { offer: Offer; allocations: Allocation[] }) {
+  const [ledger] = useLoad(() => get<Ledger>(`/api/v1/offers/${encodeURIComponent(offer.id)}/ledger`).catch(() => null), [offer.id, offer.version]);
+  const lang = locale.value;
+  if (!ledger) return null;
+  return (
+    <section aria-labelledby="ledger-title">
+      <h3 id="ledger-title">{t('offerLedger', { currency: ledger.currency })}</h3>
+      <p class="labels"><TlpLabel tlp={offer.tlp} /></p>
+      <dl class="facts ledger">
+        {LEDGER_LINES.map((line) => (
+          <div key={line} data-line={line}>
+            <dt>{t(line)}</dt>
+            <dd>{formatMoney(ledger[line], lang, ledger.currency)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p class="note">{t('ledgerNote')}</p>
+      {allocations.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption>{t('offerAllocations', { n: allocations.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('needTitle')}</th>
+                <th scope="col">{t('tlp')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col" class="num">{t('amount')}</th>
+                <th scope="col" class="num">{t('offerAmount')}</th>
+                <th scope="col" class="num">{t('percent')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {allocations.map((a) => (
+                <tr key={a.id}>
+                  <td><a href={`/allocations/${a.id}`}>{allocationLabel(a)}</a></td>
+                  <td>{a.tlp && <TlpLabel tlp={a.tlp} />}</td>
+                  <td><StatusBadge status={a.status} /></td>
+                  <td class="num">{formatMoney(a.amount, lang)}</td>
+                  <td class="num">{a.offer_amount !== undefined && a.currency ? formatMoney(a.offer_amount, lang, a.currency) : '—'}</td>
+                  <td class="num">{a.percent ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function OfferPage({ id }: { id: string }) {
   const me = user.value!;
   const [offer, error] = useLoad(() => get<Offer>(`/api/v1/offers/${encodeURIComponent(id)}`), [id]);
+  const [allocations] = useLoad(
+    () => get<{ items: Allocation[] }>(`/api/v1/allocations?offer=${encodeURIComponent(id)}`).catch(() => ({ items: [] as Allocation[] })),
+    [id],
+  );
   const lang = locale.value;
   if (error) return <ErrorBox error={error} />;
   if (!offer) return <p>{t('loading')}</p>;
+  const currency = offer.currency ?? 'EUR';
   return (
     <article class="record">
       <PageTitle k="offerTitle" />
@@ -81,7 +144,7 @@ export function OfferPage({ id }: { id: string }) {
       <p class="labels"><TlpLabel tlp={offer.tlp} /> <StatusBadge status={offer.status} /></p>
       <dl class="facts">
         <dt>{t('organisation')}</dt><dd>{orgName(offer.org)}</dd>
-        <dt>{t('budget')}</dt><dd>{formatMoney(offer.budget)}</dd>
+        <dt>{t('budget')}</dt><dd>{formatMoney(offer.budget, lang, currency)}</dd>
         <dt>{t('sectors')}</dt><dd>{offer.sectors.map((s) => term(s)).join(', ') || '—'}</dd>
         <dt>{t('regions')}</dt><dd>{offer.regions.map((r) => regionName(r, lang)).join(', ') || '—'}</dd>
         <dt>{t('categories')}</dt><dd>{offer.categories.map((c) => term(c)).join(', ') || '—'}</dd>
@@ -91,14 +154,17 @@ export function OfferPage({ id }: { id: string }) {
       {mayEditOffer(me.role, offer.org === me.org) && (
         <p><a class="button" href={`/offers/${offer.id}/edit`}>{t('edit')}</a></p>
       )}
+      <OfferLedger offer={offer} allocations={allocations?.items ?? []} />
       <section aria-labelledby="history-title">
         <h3 id="history-title">{t('history')}</h3>
         <ol class="history">
           <li><time dateTime={offer.created_at}>{formatDate(offer.created_at)}</time> — {t('created')}</li>
+          <AllocationEvents allocations={allocations?.items ?? []} />
           {offer.version > 1 && (
             <li><time dateTime={offer.updated_at}>{formatDate(offer.updated_at)}</time> — {t('historyUpdated', { version: offer.version })}</li>
           )}
         </ol>
+        <p class="note">{t('auditNote')}</p>
       </section>
     </article>
   );
