@@ -9,7 +9,7 @@ PACKAGES=(
   nlohmann-json3-dev libsimdjson-dev
   libsqlite3-dev sqlite3
   libpqxx-dev libpq-dev postgresql-15
-  libsodium-dev libssl-dev
+  libsodium-dev libssl-dev openssl
   libspdlog-dev libfmt-dev libcli11-dev
   liblemon-dev coinor-libcbc-dev coinor-libclp-dev libglpk-dev
   libgtest-dev libgmock-dev libbenchmark-dev

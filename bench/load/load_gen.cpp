@@ -48,7 +48,7 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
-constexpr char kDemoPassword[] = "tallinn-demo-2026";
+constexpr char kDemoPassword[] = "demo-password-2026";
 
 struct Options {
   std::string host = "127.0.0.1";

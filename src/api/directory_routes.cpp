@@ -76,6 +76,14 @@ void add_directory_routes(http::Router& router, Services& services) {
           return reply(directory.update_user(actor, params["id"], patch));
         });
       }));
+
+  router.add("DELETE", "/api/v1/users/{id}/sessions",
+             signed_in(services, [&directory](const policy::Actor& actor, const http::Request&,
+                                              const http::PathParams& params) {
+               Status revoked = directory.revoke_sessions(actor, params["id"]);
+               if (!revoked.is_ok()) return http::error_response(revoked);
+               return http::Response::empty(204);
+             }));
 }
 
 }  // namespace tallinn::api

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "auth/password.h"
 
@@ -42,6 +43,24 @@ size_t characters(std::string_view text) {
   return count;
 }
 
+// The words of `text`: runs of ASCII letters and digits and of non-ASCII
+// bytes (so a Cyrillic word stays whole), lower-cased.
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || std::isalnum(byte)) {
+      word += static_cast<char>(std::tolower(byte));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
 }  // namespace
 
 bool is_common_password(std::string_view password) {
@@ -60,6 +79,27 @@ Status check_new_password(std::string_view password, std::string_view field) {
   }
   if (is_common_password(password)) {
     return invalid(name, "is one of the most common passwords; choose another");
+  }
+  return Status::ok();
+}
+
+Status check_password_context(std::string_view password, const PasswordContext& context,
+                              std::string_view field) {
+  std::string lower = lower_ascii(password);
+  std::string_view local_part = context.email.substr(0, context.email.find('@'));
+  std::vector<std::string> candidates = words_of(local_part);
+  candidates.push_back(lower_ascii(local_part));
+  for (std::string& word : words_of(context.organisation_name)) candidates.push_back(word);
+  std::vector<std::string> forbidden = {"tallinn"};
+  for (std::string& word : candidates) {
+    if (characters(word) >= kMinContextWordCharacters) forbidden.push_back(std::move(word));
+  }
+  for (const std::string& word : forbidden) {
+    if (lower.find(word) != std::string::npos) {
+      return invalid(std::string(field),
+                     "must not contain words tied to the account (its email, its organisation's "
+                     "name or \"tallinn\")");
+    }
   }
   return Status::ok();
 }

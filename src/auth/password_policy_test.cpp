@@ -63,5 +63,26 @@ TEST(PasswordPolicyTest, EveryCommonPasswordIsRefused) {
   EXPECT_FALSE(is_common_password("tallinn-mechanism-2026"));
 }
 
+TEST(PasswordPolicyTest, ContextSpecificWordsAreRefused) {
+  PasswordContext context{.email = "Olena.Shevchenko@kharkiv-relief.org.ua",
+                          .organisation_name = "Kharkiv Relief Фонд"};
+  for (const char* password :
+       {"my-tallinn-password", "TALLINN-is-fine-2026", "olena.shevchenko-2026",
+        "zebra-OLENA-lamp-99", "lamp-shevchenko-zebra", "zebra-kharkiv-lamp-7",
+        "RELIEF-harbour-lamp", "lamp-Фонд-zebra-harbour"}) {
+    Status refused = check_password_context(password, context, "new_password");
+    EXPECT_EQ(refused.code(), ErrorCode::kInvalid) << password;
+    EXPECT_EQ(refused.field(), "new_password") << password;
+  }
+  // Words of the email's domain are not the user's; short words are too
+  // common to refuse; the same password with no such word is fine.
+  EXPECT_TRUE(check_password_context("harbour-lamp-zebra-org", context));
+  EXPECT_TRUE(check_password_context("zebra-harbour-lamp",
+                                     {.email = "jo@example.org", .organisation_name = "NGO"}));
+  EXPECT_TRUE(check_password_context("zebra-jo-harbour-ngo", {.email = "jo.ngo@example.org"}));
+  EXPECT_FALSE(
+      check_password_context("zebra-jo.ngo-harbour", {.email = "jo.ngo@example.org"}).is_ok());
+}
+
 }  // namespace
 }  // namespace tallinn::auth

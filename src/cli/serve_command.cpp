@@ -12,9 +12,9 @@
 #include "cli/runtime.h"
 #include "http/server.h"
 #include "http/static_site.h"
-#include "store/store.h"
 #include "observe/logging.h"
 #include "observe/metrics.h"
+#include "store/store.h"
 
 namespace tallinn::cli {
 namespace {
@@ -36,6 +36,8 @@ struct ServeOptions {
   std::string log_format = "text";
   std::string log_level = "info";
   std::string metrics_listen;  // empty: no /metrics
+  std::string tls_cert;        // both set: HTTPS only (http/server.h)
+  std::string tls_key;
 };
 
 Result<std::pair<std::string, uint16_t>> parse_listen(const std::string& listen) {
@@ -74,7 +76,10 @@ int run_serve(const ServeOptions& options) {
   observe::Metrics metrics;
   (*runtime)->context().metrics = &metrics;
 
-  api::Api api((*runtime)->context(), api::ApiOptions{options.secure_cookies});
+  bool tls = !options.tls_cert.empty() || !options.tls_key.empty();
+  // Over TLS the cookie is Secure whatever the flag says: a browser must
+  // never send it back over plain HTTP.
+  api::Api api((*runtime)->context(), api::ApiOptions{options.secure_cookies || tls});
   auto router = std::make_shared<http::Router>();
   api.install(*router);
   if (!options.web_root.empty()) {
@@ -90,6 +95,8 @@ int run_serve(const ServeOptions& options) {
   server_options.worker_threads = options.workers;
   server_options.trusted_proxies = options.trusted_proxies;
   server_options.metrics = &metrics;
+  server_options.tls_certificate_file = options.tls_cert;
+  server_options.tls_private_key_file = options.tls_key;
   http::Server server(server_options, router);
   auto port = server.start();
   if (!port.is_ok()) return report_error(port.status());
@@ -106,8 +113,8 @@ int run_serve(const ServeOptions& options) {
     if (!metrics_port.is_ok()) return report_error(metrics_port.status());
     spdlog::info("tallinn metrics on {}:{}/metrics", metrics_address->first, *metrics_port);
   }
-  spdlog::info("tallinn serving {} on {}:{}", store::redacted_url(options.db), address->first,
-               *port);
+  spdlog::info("tallinn serving {} on {}:{}{}", store::redacted_url(options.db), address->first,
+               *port, tls ? " (https)" : "");
   server.run_until_signal();
   spdlog::info("tallinn stopped");
   return 0;
@@ -131,7 +138,10 @@ void add_serve_command(CLI::App& app, int* exit_code) {
                     "address of a reverse proxy whose X-Forwarded-For names the client "
                     "(repeatable; without it the header is ignored)");
   serve->add_flag("--secure-cookies", options->secure_cookies,
-                  "mark the session cookie Secure (behind HTTPS)");
+                  "mark the session cookie Secure (behind an HTTPS proxy; implied by --tls-cert)");
+  serve->add_option("--tls-cert", options->tls_cert,
+                    "PEM certificate chain: serve HTTPS only (TLS 1.2+, HSTS); needs --tls-key");
+  serve->add_option("--tls-key", options->tls_key, "PEM private key (unencrypted) of --tls-cert");
   serve->add_option("--config", options->config,
                     "file of `key = value` settings (docs/operations.md); flags win over it");
   serve->add_option("--log-format", options->log_format, "text or json (one object per line)")

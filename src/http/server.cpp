@@ -13,15 +13,19 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <fstream>
 #include <future>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -44,9 +48,10 @@ std::string client_address(const std::string& peer, std::string_view forwarded_f
     size_t comma = forwarded_for.rfind(',');
     std::string_view entry =
         comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1);
-    forwarded_for = comma == std::string_view::npos ? std::string_view()
-                                                    : forwarded_for.substr(0, comma);
-    while (!entry.empty() && (entry.front() == ' ' || entry.front() == '\t')) entry.remove_prefix(1);
+    forwarded_for =
+        comma == std::string_view::npos ? std::string_view() : forwarded_for.substr(0, comma);
+    while (!entry.empty() && (entry.front() == ' ' || entry.front() == '\t'))
+      entry.remove_prefix(1);
     while (!entry.empty() && (entry.back() == ' ' || entry.back() == '\t')) entry.remove_suffix(1);
     boost::system::error_code invalid;
     auto address = boost::asio::ip::make_address(std::string(entry), invalid);
@@ -60,6 +65,7 @@ std::string client_address(const std::string& peer, std::string_view forwarded_f
 namespace beast = boost::beast;
 namespace net = boost::asio;
 namespace bhttp = boost::beast::http;
+namespace ssl = boost::asio::ssl;
 using tcp = boost::asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
@@ -109,12 +115,19 @@ bool is_allowed_header(std::string_view name, std::string_view value) {
 // 200..599 becomes a 500 (Beast throws on some), a forbidden header is
 // dropped; both are logged as the bugs they are.
 std::shared_ptr<bhttp::response<bhttp::string_body>> to_message(Response response, unsigned version,
-                                                                bool keep_alive, bool head) {
+                                                                bool keep_alive, bool head,
+                                                                bool tls) {
   if (response.status < 200 || response.status > 599) {
     spdlog::error("http handler answered status {}", response.status);
     response = error_response(internal_error());
   }
   add_security_headers(response);
+  // Only over TLS: browsers ignore it on plain HTTP, and sending it there
+  // would claim a protection the connection does not have.
+  if (tls) {
+    response.headers.emplace_back("Strict-Transport-Security",
+                                  "max-age=31536000; includeSubDomains");
+  }
   auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
   message->version(version);
   message->result(static_cast<unsigned>(response.status));
@@ -165,11 +178,76 @@ Status check_request_header(const bhttp::request_parser<bhttp::string_body>& par
   return Status::ok();
 }
 
+// Mozilla's "intermediate" TLS 1.2 suites without DHE (which would need
+// parameters of our own): ECDHE key exchange for forward secrecy and AEAD
+// ciphers only. TLS 1.3 keeps OpenSSL's suites, which are all of that kind.
+constexpr const char* kTls12Ciphers =
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+    "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+    "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+
+bool is_readable(const std::string& path) { return std::ifstream(path).good(); }
+
+// The server's TLS context from options' PEM files; errors name the flag.
+Result<std::unique_ptr<ssl::context>> make_tls_context(const ServerOptions& options) {
+  const std::string& certificate = options.tls_certificate_file;
+  const std::string& key = options.tls_private_key_file;
+  if (certificate.empty()) return invalid("--tls-cert", "is needed with --tls-key");
+  if (key.empty()) return invalid("--tls-key", "is needed with --tls-cert");
+  if (!is_readable(certificate)) return invalid("--tls-cert", "cannot read " + certificate);
+  if (!is_readable(key)) return invalid("--tls-key", "cannot read " + key);
+  auto context = std::make_unique<ssl::context>(ssl::context::tls_server);
+  SSL_CTX* native = context->native_handle();
+  // The floor is set here, not left to the system's OpenSSL configuration,
+  // which an operator may have loosened for other programs.
+  if (SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION) != 1 ||
+      SSL_CTX_set_cipher_list(native, kTls12Ciphers) != 1) {
+    ERR_clear_error();
+    return Status(ErrorCode::kInternal, "cannot configure TLS");
+  }
+  context->set_options(ssl::context::default_workarounds | ssl::context::no_compression |
+                       ssl::context::single_dh_use | ssl::context::no_sslv2 |
+                       ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+  // Client-initiated renegotiation is a cheap way to make the server work.
+  SSL_CTX_set_options(native, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+  // An encrypted key would make OpenSSL prompt on the terminal; refuse it.
+  context->set_password_callback(
+      [](std::size_t, ssl::context::password_purpose) { return std::string(); });
+  beast::error_code ec;
+  context->use_certificate_chain_file(certificate, ec);
+  if (ec) {
+    ERR_clear_error();
+    return invalid("--tls-cert", certificate + " is not a PEM certificate chain");
+  }
+  context->use_private_key_file(key, ssl::context::pem, ec);
+  if (ec) {
+    ERR_clear_error();
+    return invalid("--tls-key", key + " is not an unencrypted PEM private key");
+  }
+  if (SSL_CTX_check_private_key(native) != 1) {
+    ERR_clear_error();
+    return invalid("--tls-key", key + " is not the key of the certificate in " + certificate);
+  }
+  return context;
+}
+
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+template <class Stream>
+constexpr bool kIsTls = std::is_same_v<Stream, TlsStream>;
+
 }  // namespace
 
 namespace detail {
 
-class Session;
+// What the server needs of a session whatever its stream.
+class SessionBase : public std::enable_shared_from_this<SessionBase> {
+ public:
+  virtual ~SessionBase() = default;
+  // Server::stop(): close now if no request is in progress; otherwise the
+  // response goes out with "Connection: close".
+  virtual void on_server_stop() = 0;
+};
 
 // Owned by Server. Sessions and the listener point to it without owning it
 // (their handlers live in its io_context and pool: owning would be a cycle);
@@ -184,11 +262,11 @@ class ServerCore {
         acceptor(net::make_strand(ioc)),
         retry_timer(acceptor.get_executor()) {}
 
-  void add_session(Session* session, std::weak_ptr<Session> weak) {
+  void add_session(SessionBase* session, std::weak_ptr<SessionBase> weak) {
     std::lock_guard lock(mutex);
     sessions.emplace(session, std::move(weak));
   }
-  void remove_session(Session* session) {
+  void remove_session(SessionBase* session) {
     std::lock_guard lock(mutex);
     sessions.erase(session);
   }
@@ -197,7 +275,8 @@ class ServerCore {
   const std::shared_ptr<const Router> router;
 
   std::mutex mutex;
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;  // guarded by mutex
+  std::unordered_map<SessionBase*, std::weak_ptr<SessionBase>> sessions;  // guarded by mutex
+  std::unique_ptr<ssl::context> tls;  // set by start() when serving HTTPS
   std::atomic<size_t> connections{0};
   std::atomic<size_t> requests_in_progress{0};
   std::atomic<bool> stopping{false};
@@ -217,14 +296,18 @@ class ServerCore {
 
 //------------------------------------------------------------------------------
 
-// One connection. Everything but the constructor runs on the strand of
-// `stream_`; the worker pool only touches the Request it was given.
-class Session : public std::enable_shared_from_this<Session> {
+// One connection, over plain TCP (PlainStream) or TLS (TlsStream): the
+// streams differ only in the handshake and the close, so every limit and
+// check below holds for both. Everything but the constructor runs on the
+// strand of `stream_`; the worker pool only touches the Request it was given.
+template <class Stream>
+class Session : public SessionBase {
  public:
-  Session(tcp::socket&& socket, ServerCore* core) : core_(core), stream_(std::move(socket)) {
+  Session(tcp::socket&& socket, ServerCore* core)
+      : core_(core), stream_(make_stream(std::move(socket), core)) {
     ++core_->connections;
     beast::error_code ec;
-    auto endpoint = stream_.socket().remote_endpoint(ec);
+    auto endpoint = transport().socket().remote_endpoint(ec);
     if (!ec) client_address_ = endpoint.address().to_string();
   }
 
@@ -237,51 +320,86 @@ class Session : public std::enable_shared_from_this<Session> {
   void run() {
     core_->add_session(this, weak_from_this());
     net::dispatch(stream_.get_executor(),
-                  beast::bind_front_handler(&Session::start_read, shared_from_this()));
+                  [self = self()] { self->handshake_then(&Session::start_read); });
   }
 
   // Over max_connections: answer 503 and close.
   void refuse() {
     core_->add_session(this, weak_from_this());
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-      self->send_error(error_response(Status(ErrorCode::kUnavailable, "server is busy")));
-    });
+    net::dispatch(stream_.get_executor(),
+                  [self = self()] { self->handshake_then(&Session::send_busy); });
   }
 
-  // Server::stop(): close now if no request is in progress; otherwise the
-  // response goes out with "Connection: close".
-  void on_server_stop() {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-      if (!self->in_progress_) self->stream_.close();
+  void on_server_stop() override {
+    net::dispatch(stream_.get_executor(), [self = self()] {
+      if (!self->in_progress_) self->transport().close();
     });
   }
 
  private:
+  static Stream make_stream(tcp::socket&& socket, ServerCore* core) {
+    if constexpr (kIsTls<Stream>) {
+      return Stream(std::move(socket), *core->tls);
+    } else {
+      return Stream(std::move(socket));
+    }
+  }
+
+  std::shared_ptr<Session> self() {
+    return std::static_pointer_cast<Session>(this->shared_from_this());
+  }
+
+  // The TCP stream under any TLS: its timer and socket.
+  beast::tcp_stream& transport() { return beast::get_lowest_layer(stream_); }
+
+  // TLS: the handshake, under header_timeout (a client stalling in it is a
+  // slow client like any other), then `next`; a failed handshake (plain
+  // HTTP, an old protocol, no shared cipher) just closes. Plain: `next`.
+  void handshake_then(void (Session::*next)()) {
+    if constexpr (kIsTls<Stream>) {
+      transport().expires_after(core_->options.header_timeout);
+      stream_.async_handshake(ssl::stream_base::server,
+                              [self = self(), next](beast::error_code ec) {
+                                if (ec) {
+                                  spdlog::debug("tls handshake failed: client={} error={}",
+                                                self->client_address_, ec.message());
+                                  return self->transport().close();
+                                }
+                                ((*self).*next)();
+                              });
+    } else {
+      (this->*next)();
+    }
+  }
+
+  void send_busy() {
+    send_error(error_response(Status(ErrorCode::kUnavailable, "server is busy")));
+  }
+
   void start_read() {
     set_in_progress(false);
-    if (core_->stopping) return stream_.close();
+    if (core_->stopping) return transport().close();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(core_->options.header_limit));
     parser_->body_limit(core_->options.body_limit);
     if (first_request_ || buffer_.size() > 0) return read_header();
     // A kept-alive connection waits for its next request under idle_timeout;
     // header_timeout starts with the first byte.
-    stream_.expires_after(core_->options.idle_timeout);
-    stream_.async_read_some(
-        buffer_.prepare(4096),
-        beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
+    transport().expires_after(core_->options.idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096),
+                            beast::bind_front_handler(&Session::on_first_bytes, self()));
   }
 
   void on_first_bytes(beast::error_code ec, std::size_t bytes) {
-    if (ec) return stream_.close();
+    if (ec) return transport().close();
     buffer_.commit(bytes);
     read_header();
   }
 
   void read_header() {
-    stream_.expires_after(core_->options.header_timeout);
+    transport().expires_after(core_->options.header_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
-                             beast::bind_front_handler(&Session::on_header, shared_from_this()));
+                             beast::bind_front_handler(&Session::on_header, self()));
   }
 
   void on_header(beast::error_code ec, std::size_t) {
@@ -310,17 +428,17 @@ class Session : public std::enable_shared_from_this<Session> {
     auto interim = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_,
                                                                         parser_->get().version());
     in_flight_ = interim;
-    stream_.expires_after(core_->options.write_timeout);
-    bhttp::async_write(stream_, *interim, [self = shared_from_this()](beast::error_code ec, auto) {
-      if (ec) return self->stream_.close();
+    transport().expires_after(core_->options.write_timeout);
+    bhttp::async_write(stream_, *interim, [self = self()](beast::error_code ec, auto) {
+      if (ec) return self->transport().close();
       self->read_body();
     });
   }
 
   void read_body() {
-    stream_.expires_after(core_->options.body_timeout);
+    transport().expires_after(core_->options.body_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
-                      beast::bind_front_handler(&Session::on_body, shared_from_this()));
+                      beast::bind_front_handler(&Session::on_body, self()));
   }
 
   void on_body(beast::error_code ec, std::size_t) {
@@ -353,8 +471,8 @@ class Session : public std::enable_shared_from_this<Session> {
     request.client_address =
         client_address(client_address_, forwarded_for, core_->options.trusted_proxies);
 
-    stream_.expires_never();
-    net::post(core_->pool, [self = shared_from_this(), request = std::move(request)] {
+    transport().expires_never();
+    net::post(core_->pool, [self = self(), request = std::move(request)] {
       Router::Outcome handled = handle_request(*self->core_->router, request);
       net::post(self->stream_.get_executor(), [self, handled = std::move(handled)]() mutable {
         self->send(std::move(handled.response), handled.pattern);
@@ -372,7 +490,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == beast::error::timeout) {
       spdlog::debug("http connection timed out: client={}", client_address_);
     }
-    stream_.close();
+    transport().close();
   }
 
   void send_error(Response response) {
@@ -382,13 +500,12 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void send(Response response, const std::string& pattern) {
     auto message = to_message(std::move(response), version_, keep_alive_ && !core_->stopping,
-                              method_ == "HEAD");
+                              method_ == "HEAD", kIsTls<Stream>);
     log_request(message->result_int(), pattern);
     in_flight_ = message;
-    stream_.expires_after(core_->options.write_timeout);
-    bhttp::async_write(
-        stream_, *message,
-        beast::bind_front_handler(&Session::on_write, shared_from_this(), message->need_eof()));
+    transport().expires_after(core_->options.write_timeout);
+    bhttp::async_write(stream_, *message,
+                       beast::bind_front_handler(&Session::on_write, self(), message->need_eof()));
   }
 
   void log_request(unsigned status, const std::string& pattern) {
@@ -412,7 +529,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_write(bool close, beast::error_code ec, std::size_t) {
     in_flight_.reset();
     set_in_progress(false);
-    if (ec) return stream_.close();
+    if (ec) return transport().close();
     if (close) return linger();
     first_request_ = false;
     method_.clear();
@@ -423,19 +540,31 @@ class Session : public std::enable_shared_from_this<Session> {
   // Half-close, then read and drop what the client still sends until it
   // closes or close_linger passes: closing with unread data would reset the
   // connection and could destroy the response before the client reads it.
+  // TLS sends its close_notify first (so the client can tell the end from a
+  // truncation); one close_linger covers both steps.
   void linger() {
+    transport().expires_after(core_->options.close_linger);
+    if constexpr (kIsTls<Stream>) {
+      stream_.async_shutdown([self = self()](beast::error_code) { self->half_close_and_drain(); });
+    } else {
+      half_close_and_drain();
+    }
+  }
+
+  void half_close_and_drain() {
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.expires_after(core_->options.close_linger);
+    transport().socket().shutdown(tcp::socket::shutdown_send, ignored);
     drain();
   }
 
+  // Reads the TCP stream itself: after a TLS close, what arrives is dropped
+  // unread, whatever it is.
   void drain() {
-    stream_.async_read_some(net::buffer(drain_buffer_),
-                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                              if (ec) return self->stream_.close();
-                              self->drain();
-                            });
+    transport().async_read_some(net::buffer(drain_buffer_),
+                                [self = self()](beast::error_code ec, std::size_t) {
+                                  if (ec) return self->transport().close();
+                                  self->drain();
+                                });
   }
 
   void set_in_progress(bool in_progress) {
@@ -449,7 +578,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   ServerCore* core_;
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   // Re-created for every request, as in Beast's examples.
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
@@ -495,13 +624,22 @@ class Listener : public std::enable_shared_from_this<Listener> {
       });
       return;
     }
-    auto session = std::make_shared<Session>(std::move(socket), core_);
+    if (core_->tls) {
+      start_session<TlsStream>(std::move(socket));
+    } else {
+      start_session<PlainStream>(std::move(socket));
+    }
+    accept();
+  }
+
+  template <class Stream>
+  void start_session(tcp::socket&& socket) {
+    auto session = std::make_shared<Session<Stream>>(std::move(socket), core_);
     if (core_->connections > core_->options.max_connections) {
       session->refuse();
     } else {
       session->run();
     }
-    accept();
   }
 
   ServerCore* core_;
@@ -533,6 +671,9 @@ Result<uint16_t> Server::start() {
   std::lock_guard lock(core_->lifecycle_mutex);
   if (core_->started) return internal_error();
   const ServerOptions& options = core_->options;
+  if (!options.tls_certificate_file.empty() || !options.tls_private_key_file.empty()) {
+    TALLINN_ASSIGN_OR_RETURN(core_->tls, make_tls_context(options));
+  }
   beast::error_code ec;
   auto address = net::ip::make_address(options.host, ec);
   if (ec) return Status(ErrorCode::kUnavailable, "cannot listen: bad host " + options.host);
@@ -553,7 +694,7 @@ Result<uint16_t> Server::start() {
   for (int i = 0; i < std::max(1, options.io_threads); ++i) {
     core_->io_threads.emplace_back([core = core_.get()] { detail::run_io(core->ioc); });
   }
-  spdlog::info("http listening on {}:{}", options.host, port);
+  spdlog::info("http listening on {}:{}{}", options.host, port, core_->tls ? " (TLS)" : "");
   return port;
 }
 
@@ -568,7 +709,7 @@ void Server::stop() {
   });
   // Locked then released before use: dropping the last reference to a
   // session runs its destructor, which takes the same mutex.
-  std::vector<std::shared_ptr<detail::Session>> sessions;
+  std::vector<std::shared_ptr<detail::SessionBase>> sessions;
   {
     std::lock_guard sessions_lock(core_->mutex);
     for (auto& [raw, weak] : core_->sessions) {

@@ -16,6 +16,14 @@
 // header_limit; 503 when max_connections are open. A connection that is too
 // slow (see the timeouts) is closed without an answer.
 //
+// With TLS (ServerOptions::tls_certificate_file and tls_private_key_file)
+// the port speaks only HTTPS: TLS 1.2 or 1.3, forward-secret AEAD ciphers,
+// no renegotiation, no compression. The handshake runs under header_timeout
+// and counts against max_connections like any connection; every limit above
+// holds unchanged on the decrypted stream, since one session template serves
+// both. Plain HTTP sent to a TLS port fails the handshake and is closed
+// without an answer. Responses over TLS also carry Strict-Transport-Security.
+//
 // Every response gets the security headers of add_security_headers(). One
 // log line per request (observe::log_request: method, route pattern, status,
 // duration, peer); bodies, targets and header values are never logged.
@@ -63,6 +71,10 @@ struct ServerOptions {
   // the header is ignored and the client is the connection's peer, so no
   // client can choose the address its rate limits are counted under.
   std::vector<std::string> trusted_proxies;
+  // PEM files; both set: serve HTTPS only, both empty: plain HTTP. Read by
+  // start(), so a bad file stops the server before it listens.
+  std::string tls_certificate_file;  // the chain, leaf certificate first
+  std::string tls_private_key_file;  // unencrypted (no passphrase prompt)
   // Counts every answered request when set; must outlive the Server.
   observe::Metrics* metrics = nullptr;
 };
@@ -90,7 +102,10 @@ class Server {
 
   // Binds, listens and starts the threads; returns the bound port (the
   // ephemeral one when options.port is 0). kUnavailable when the address
-  // cannot be bound; kInternal when called twice.
+  // cannot be bound; kInvalid naming "--tls-cert" or "--tls-key" when a TLS
+  // file is missing, unreadable, not PEM, or the key does not match the
+  // certificate (or only one of the two is given); kInternal when called
+  // twice.
   Result<uint16_t> start();
 
   // Graceful stop: stops accepting, closes idle connections, lets requests

@@ -30,8 +30,9 @@ struct DemoSummary {
 };
 
 // The password of every demo account. Demo data is for trying the platform
-// on a laptop, never for a server others can reach.
-inline constexpr const char* kDemoPassword = "tallinn-demo-2026";
+// on a laptop, never for a server others can reach. It holds no word of the
+// demo accounts' emails or organisations, nor "tallinn" (V6.2.11).
+inline constexpr const char* kDemoPassword = "demo-password-2026";
 
 // The sign-in email of the demo account of `role`.
 std::string demo_email(Role role);

@@ -96,6 +96,8 @@ Result<User> DirectoryService::create_user(const policy::Actor& actor, const Use
           return invalid("org", "must be the id of an organisation");
         }
         user.role = organisation->kind;
+        TALLINN_RETURN_IF_ERROR(auth::check_password_context(
+            draft.password, {.email = user.email, .organisation_name = organisation->name}));
         TALLINN_ASSIGN_OR_RETURN(std::string hash, auth::hash_password(draft.password));
         Status inserted = transaction.insert_user(user, hash);
         if (inserted.code() == ErrorCode::kConflict) {
@@ -140,6 +142,9 @@ Result<User> DirectoryService::update_user(const policy::Actor& actor, const Id&
         if (patch.version != user.version) return conflict("the user was changed by someone else");
         patch_field(patch.disabled, user.disabled, "disabled", event.changed_fields);
         if (patch.password) {
+          TALLINN_ASSIGN_OR_RETURN(Organisation organisation, transaction.organisation(user.org));
+          TALLINN_RETURN_IF_ERROR(auth::check_password_context(
+              *patch.password, {.email = user.email, .organisation_name = organisation.name}));
           TALLINN_ASSIGN_OR_RETURN(std::string hash, auth::hash_password(*patch.password));
           TALLINN_RETURN_IF_ERROR(transaction.set_password_hash(user.id, hash));
           event.changed_fields.push_back("password");
@@ -157,6 +162,19 @@ Result<User> DirectoryService::update_user(const policy::Actor& actor, const Id&
         event.state = canonical_state(user);
         return user;
       });
+}
+
+Status DirectoryService::revoke_sessions(const policy::Actor& actor, const Id& id) {
+  AuditEvent event{.action = "user.sessions_revoke", .record_type = "user", .record_id = id};
+  return run_write<User>(context_, actor, event,
+                         [&](store::Transaction& transaction, AuditEvent&) -> Result<User> {
+                           TALLINN_ASSIGN_OR_RETURN(User user, transaction.user(id));
+                           TALLINN_RETURN_IF_ERROR(policy::check(
+                               actor, policy::Action::kManageUsers, policy_record(user)));
+                           TALLINN_RETURN_IF_ERROR(transaction.delete_sessions_of(user.id));
+                           return user;
+                         })
+      .status();
 }
 
 }  // namespace tallinn::service

@@ -63,6 +63,12 @@ class DirectoryService {
                                        const store::PageRequest& page);
   // Disabling an account or changing its password ends all its sessions.
   Result<User> update_user(const policy::Actor& actor, const Id& id, const UserPatch& patch);
+  // Ends every session of the account at once (ASVS V7.4.5), leaving it
+  // enabled and its password as it is: an administrator's answer to a
+  // stolen or forgotten session. The same decision as update_user
+  // (kManageUsers); audited as user.sessions_revoke. kNotFound for an
+  // unknown id.
+  Status revoke_sessions(const policy::Actor& actor, const Id& id);
 
  private:
   Context& context_;

@@ -53,7 +53,8 @@ std::string account_key(const std::string& email, const std::string& client) {
 std::string recovery_code_hash(const std::string& code) {
   std::string normalised;
   for (char c : code) {
-    if (c != '-' && c != ' ') normalised += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c != '-' && c != ' ')
+      normalised += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return auth::token_hash(normalised);
 }
@@ -126,12 +127,12 @@ SecondFactorOutcome check_second_factor(store::Transaction& transaction, Context
       hashes.push_back(recovery_code_hash(outcome.recovery_codes.back()));
     }
     outcome.status = transaction.set_second_factor(user.id, factor);
-    if (outcome.status.is_ok()) outcome.status = transaction.replace_recovery_codes(user.id, hashes);
+    if (outcome.status.is_ok())
+      outcome.status = transaction.replace_recovery_codes(user.id, hashes);
     return outcome;
   }
 
-  if (needs_second_factor(user.role) &&
-      enforcement(transaction) == TotpEnforcement::kRequired) {
+  if (needs_second_factor(user.role) && enforcement(transaction) == TotpEnforcement::kRequired) {
     return {enrolment_required()};
   }
   return outcome;
@@ -196,9 +197,9 @@ Result<store::Credentials> SessionService::check_password(const std::string& ema
 }
 
 Result<SignedIn> SessionService::sign_in(const SignInRequest& request, const std::string& client) {
-  TALLINN_ASSIGN_OR_RETURN(store::Credentials credentials,
-                           check_password(request.email, request.password, client,
-                                          "session.create"));
+  TALLINN_ASSIGN_OR_RETURN(
+      store::Credentials credentials,
+      check_password(request.email, request.password, client, "session.create"));
   const User& user = credentials.user;
   auto actor = policy::Actor::member(user.id, user.org, user.role);
   AuditEvent event{.action = "session.create", .record_type = "user", .record_id = user.id};
@@ -237,7 +238,8 @@ Result<SignedIn> SessionService::sign_in(const SignInRequest& request, const std
       second_factor_limiter_.record_failure(user.id);
       second_factor_limiter_.record_failure(presence_key);
     }
-    if (written.code() == ErrorCode::kUnauthenticated) audit_refusal(context_, actor, event, written);
+    if (written.code() == ErrorCode::kUnauthenticated)
+      audit_refusal(context_, actor, event, written);
     return written;
   }
   signed_in.recovery_codes = std::move(second.recovery_codes);
@@ -278,22 +280,27 @@ Result<TotpEnrolment> SessionService::enrol_totp(const std::string& email,
 
 Status SessionService::change_password(const policy::Actor& actor,
                                        const std::string& current_password,
-                                       const std::string& new_password,
-                                       const std::string& client) {
+                                       const std::string& new_password, const std::string& client) {
   if (!actor.signed_in) return not_signed_in();
   TALLINN_RETURN_IF_ERROR(auth::check_new_password(new_password, "new_password"));
+  std::string organisation_name;
   Result<User> user = [&]() -> Result<User> {
     TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
-    return transaction->user(actor.user);
+    TALLINN_ASSIGN_OR_RETURN(User found, transaction->user(actor.user));
+    TALLINN_ASSIGN_OR_RETURN(Organisation organisation, transaction->organisation(found.org));
+    organisation_name = organisation.name;
+    return found;
   }();
   if (!user.is_ok()) return user.status();
   Result<store::Credentials> checked =
       check_password(user->email, current_password, client, "user.password");
   if (!checked.is_ok()) {
     if (checked.status().code() != ErrorCode::kUnauthenticated) return checked.status();
-    return Status(ErrorCode::kUnauthenticated, "the current password is wrong",
-                  "current_password");
+    return Status(ErrorCode::kUnauthenticated, "the current password is wrong", "current_password");
   }
+  TALLINN_RETURN_IF_ERROR(auth::check_password_context(
+      new_password, {.email = user->email, .organisation_name = organisation_name},
+      "new_password"));
   TALLINN_ASSIGN_OR_RETURN(std::string hash, auth::hash_password(new_password));
   TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kWrite));
   TALLINN_RETURN_IF_ERROR(transaction->set_password_hash(actor.user, hash));

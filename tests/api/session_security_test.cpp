@@ -48,7 +48,7 @@ class SessionSecurity : public ::testing::TestWithParam<std::string> {
     return email;
   }
 
-  static constexpr const char* kNewPassword = "tallinn harbour lights";
+  static constexpr const char* kNewPassword = "amber harbour lights";
   TestPlatform& platform() { return *platform_; }
   bool on_sqlite() const { return GetParam() == "sqlite"; }
   std::string sqlite_path() const {

@@ -83,7 +83,7 @@ void TestPlatform::add_fixture_parties() {
   auto operator_actor = service::DirectoryService::command_line_operator();
   for (const auto& [name, kind] : kParties) {
     Organisation organisation = must(
-        directory.create_organisation(operator_actor, {std::string("Fixture ") + name, kind, ""}),
+        directory.create_organisation(operator_actor, {std::string("Party ") + name, kind, ""}),
         "fixture organisation");
     std::string email = std::string(name) + "@fixture.example";
     User user = must(directory.create_user(operator_actor, {organisation.id, email, kPassword}),

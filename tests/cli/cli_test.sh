@@ -168,7 +168,7 @@ port="$(logged_port "$work/serve.log" "serving [^ ]*")"
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 check "healthz" curl -sf "http://127.0.0.1:$port/healthz"
 token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
-  -d '{"email":"back-office@demo.tallinn.example","password":"tallinn-demo-2026"}' |
+  -d '{"email":"back-office@demo.tallinn.example","password":"demo-password-2026"}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 check "demo sign-in and a list" bash -c "curl -sf -H 'Authorization: Bearer $token' 'http://127.0.0.1:$port/api/v1/needs?limit=5' | grep -q items"
 curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
@@ -181,7 +181,7 @@ if wait "$server_pid"; then passed=$((passed + 1)); else failed=$((failed + 1));
 server_pid=""
 # No secret in the server's log or in an error body: passwords, wrong
 # guesses and the session token never appear there.
-for secret in tallinn-demo-2026 a-wrong-password-guess "$token"; do
+for secret in demo-password-2026 a-wrong-password-guess "$token"; do
   if grep -qF -- "$secret" "$work/serve.log" "$work/refused.json"; then
     failed=$((failed + 1)); echo "FAIL: a secret appears in the server log or an error body"
   else passed=$((passed + 1)); fi
@@ -203,7 +203,7 @@ metrics_port="$(logged_port "$work/json.log" "metrics")"
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 check "serve with a config file (the flag wins over its listen)" curl -sf "http://127.0.0.1:$port/healthz"
 token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/session" \
-  -d '{"email":"back-office@demo.tallinn.example","password":"tallinn-demo-2026"}' |
+  -d '{"email":"back-office@demo.tallinn.example","password":"demo-password-2026"}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 curl -s -o /dev/null -H "Authorization: Bearer $token" -H "Cookie: tallinn_session=$token" "http://127.0.0.1:$port/api/v1/needs?limit=2"
 curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/needs/secret-looking-id-in-path"
@@ -232,7 +232,7 @@ assert any(l["route"] == "/api/v1/needs/{id}" and l["status"] == 401 for l in re
 ' "$work/json.log"
 }
 check "logs are one JSON object per line, requests by route pattern" json_lines
-no_secrets() { ! grep -q -e "$token" -e "tallinn-demo-2026" -e "secret-looking" "$work/json.log"; }
+no_secrets() { ! grep -q -e "$token" -e "demo-password-2026" -e "secret-looking" "$work/json.log"; }
 check "logs hold no token, password or path" no_secrets
 
 printf 'colour = blue\n' >"$work/unknown.conf"

@@ -37,7 +37,7 @@ import tempfile
 import threading
 import time
 
-PASSWORD = "crash-test-password-2026"
+PASSWORD = "harbour-lamp-password-2026"
 ALLOCATION_EUR = 100  # each setup need, and so each allocation
 SETUP_NEEDS = 60  # allocations made per batch
 BUDGET_SHARE = 0.6  # the offer's budget is cut to this share of what was approved

@@ -25,7 +25,7 @@ import tempfile
 import time
 import urllib.parse
 
-PASSWORD = "tallinn-demo-2026"
+PASSWORD = "demo-password-2026"
 ROLES = ["beneficiary", "front_office", "back_office", "ua_authority", "donor", "observer",
          "implementer", "admin"]
 OFFICES = {"front_office", "back_office", "ua_authority"}

@@ -72,7 +72,7 @@ base="http://127.0.0.1:$port"
 for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
 check "healthz" curl -sf "$base/healthz"
 token="$(curl -s -X POST "$base/api/v1/session" \
-  -d '{"email":"back-office@demo.tallinn.example","password":"tallinn-demo-2026"}' |
+  -d '{"email":"back-office@demo.tallinn.example","password":"demo-password-2026"}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 auth="Authorization: Bearer $token"
 check "sign-in and a list" bash -c "curl -sf -H '$auth' '$base/api/v1/needs?limit=5' | grep -q items"

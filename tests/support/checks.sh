@@ -1,6 +1,6 @@
 # Counting checks for the end-to-end shell tests (tests/cli/cli_test.sh,
 # tests/pg/pg_ops_test.sh). Source it after setting `work` (a scratch
-# folder); report at the end with `finish`.
+# folder), or call scratch_with_server; report at the end with `finish`.
 passed=0
 failed=0
 
@@ -32,4 +32,9 @@ logged_port() {  # logged_port LOG WHAT: waits (30 s at most) for "WHAT on 127.0
     sleep 0.1
   done
   return 1
+}
+scratch_with_server() {  # sets `work` to a new scratch folder; on exit kills $server_pid (if set) and removes it
+  work="$(mktemp -d)"
+  server_pid=""
+  trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; fi; rm -rf "$work"' EXIT
 }

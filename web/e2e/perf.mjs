@@ -14,7 +14,7 @@ if (!tallinn || !webRoot || !db) {
   console.error('set TALLINN, TALLINN_WEB_DIST and DB');
   process.exit(2);
 }
-const PASSWORD = 'tallinn-demo-2026';
+const PASSWORD = 'demo-password-2026';
 
 const port = await new Promise((done) => {
   const probe = createServer().listen(0, '127.0.0.1', () => {

@@ -22,7 +22,7 @@ if (!tallinn || !webRoot) {
   console.error('set TALLINN and TALLINN_WEB_DIST');
   process.exit(2);
 }
-const PASSWORD = 'tallinn-demo-2026';
+const PASSWORD = 'demo-password-2026';
 const email = (role) => `${role.replace(/_/g, '-')}@demo.tallinn.example`;
 
 const work = mkdtempSync(join(tmpdir(), 'tallinn-web-e2e-'));
