@@ -14,7 +14,7 @@ std::optional<Enum> parse_word(const std::array<std::string_view, N>& words,
   return std::nullopt;
 }
 
-constexpr std::array<std::string_view, 9> kAllocationStatusWords = {
+constexpr std::array<std::string_view, kAllocationStatusCount> kAllocationStatusWords = {
     "proposed", "approved",   "rejected",  "deferred", "committed",
     "declined", "delivering", "delivered", "verified"};
 constexpr std::array<std::string_view, 3> kDecisionWords = {"approve", "reject", "defer"};
@@ -28,6 +28,28 @@ std::string_view to_string(AllocationStatus status) {
 std::optional<AllocationStatus> parse_allocation_status(std::string_view text) {
   return parse_word<AllocationStatus>(kAllocationStatusWords, text);
 }
+bool holds_money(AllocationStatus status, bool include_proposed) {
+  switch (status) {
+    case AllocationStatus::kProposed:
+      return include_proposed;
+    case AllocationStatus::kRejected:
+    case AllocationStatus::kDeferred:
+    case AllocationStatus::kDeclined:
+      return false;
+    default:
+      return true;
+  }
+}
+
+bool is_committed(AllocationStatus status) {
+  return status == AllocationStatus::kCommitted || status == AllocationStatus::kDelivering ||
+         is_delivered(status);
+}
+
+bool is_delivered(AllocationStatus status) {
+  return status == AllocationStatus::kDelivered || status == AllocationStatus::kVerified;
+}
+
 std::string_view to_string(DecisionKind decision) {
   return kDecisionWords[static_cast<size_t>(decision)];
 }

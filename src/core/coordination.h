@@ -26,8 +26,20 @@ enum class AllocationStatus {
   kDelivered,
   kVerified,
 };
+inline constexpr int kAllocationStatusCount = 9;
 std::string_view to_string(AllocationStatus status);
 std::optional<AllocationStatus> parse_allocation_status(std::string_view text);
+
+// Allocations that hold money: approved or further along (not rejected,
+// deferred or declined). `include_proposed` adds proposed ones.
+bool holds_money(AllocationStatus status, bool include_proposed);
+// Committed or further along.
+bool is_committed(AllocationStatus status);
+// Delivered or verified.
+bool is_delivered(AllocationStatus status);
+
+// The breakdowns of coverage (api.md, GET /api/v1/coverage?by=).
+enum class CoverageBy { kSector, kRegion, kCategory, kPriority };
 
 enum class DecisionKind { kApprove, kReject, kDefer };
 std::string_view to_string(DecisionKind decision);

@@ -9,8 +9,8 @@
 #include "match/vocabulary.h"
 #include "matchio/instance_reader.h"
 #include "matchio/result_writer.h"
-#include "service/notifications.h"
 #include "observe/metrics.h"
+#include "service/notifications.h"
 #include "service/records.h"
 #include "service/write.h"
 
@@ -244,24 +244,6 @@ Result<NeedSummary> need_summary(store::Transaction& transaction, const policy::
     summary.title = need.title;
   }
   return summary;
-}
-
-bool holds_money(AllocationStatus status, bool include_proposed) {
-  switch (status) {
-    case AllocationStatus::kProposed:
-      return include_proposed;
-    case AllocationStatus::kRejected:
-    case AllocationStatus::kDeferred:
-    case AllocationStatus::kDeclined:
-      return false;
-    default:
-      return true;
-  }
-}
-
-bool is_committed(AllocationStatus status) {
-  return status == AllocationStatus::kCommitted || status == AllocationStatus::kDelivering ||
-         status == AllocationStatus::kDelivered || status == AllocationStatus::kVerified;
 }
 
 Status check_attachment(const Attachment& attachment) {

@@ -130,12 +130,6 @@ class CoordinationService {
   Context& context_;
 };
 
-// Allocations that hold money: approved or further along (not rejected,
-// deferred or declined). `include_proposed` adds proposed ones.
-bool holds_money(AllocationStatus status, bool include_proposed);
-// Committed or further along.
-bool is_committed(AllocationStatus status);
-
 // kInvalid "attachment" unless `attachment` decodes from base64 to at most
 // kMaxAttachmentBytes whose first bytes are those of its content type (PDF,
 // PNG or JPEG).

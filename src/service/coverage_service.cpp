@@ -29,10 +29,7 @@ void add_up(Ledger& ledger, const std::vector<Allocation>& allocations, AmountOf
     const Cents amount = amount_of(allocation);
     if (holds_money(allocation.status, false)) ledger.approved += amount;
     if (is_committed(allocation.status)) ledger.committed += amount;
-    if (allocation.status == AllocationStatus::kDelivered ||
-        allocation.status == AllocationStatus::kVerified) {
-      ledger.delivered += amount;
-    }
+    if (is_delivered(allocation.status)) ledger.delivered += amount;
     if (allocation.status == AllocationStatus::kVerified) ledger.verified += amount;
   }
   ledger.remaining = ledger.pledged - ledger.committed;
@@ -46,69 +43,35 @@ Status check_ledger_reader(const policy::Actor& actor, const policy::Record& rec
   return forbidden();
 }
 
-std::string key_of(const Need& need, CoverageBy by) {
-  switch (by) {
-    case CoverageBy::kSector:
-      return std::string(to_string(need.sector));
-    case CoverageBy::kRegion:
-      return std::string(region_code(need.region));
-    case CoverageBy::kCategory:
-      return std::string(to_string(need.category));
-    case CoverageBy::kPriority:
-      return std::to_string(need.priority);
-  }
-  return {};
-}
-
-struct NeedMoney {
-  Need need;
-  Cents approved = 0;
-  Cents committed = 0;
-  Cents delivered = 0;
-};
-
-// Every need in the coverage the actor may see, with its allocations'
-// sums. Allocations are summed per need the reader sees; their parties are
-// never shown.
-Result<std::vector<NeedMoney>> visible_needs(Context& context, const policy::Actor& actor) {
-  TALLINN_ASSIGN_OR_RETURN(auto transaction, context.store.begin(store::TransactionMode::kRead));
-  const ReadScope scope = policy::read_scope(actor);
-  std::vector<NeedMoney> out;
-  store::PageRequest page{.limit = 200, .cursor = {}};
-  while (true) {
-    TALLINN_ASSIGN_OR_RETURN(store::Page<Need> chunk, transaction->list_needs(scope, {}, page));
-    for (Need& need : chunk.items) {
-      if (!in_coverage(need.status)) continue;
-      if (policy::decide(actor, Action::kRead, policy_record(need)) != policy::Verdict::kAllow) {
-        continue;
-      }
-      TALLINN_ASSIGN_OR_RETURN(std::vector<Allocation> allocations,
-                               transaction->list_allocations({.need = need.id}));
-      Ledger sums;
-      add_up(sums, allocations, [](const Allocation& a) { return a.amount; });
-      out.push_back(NeedMoney{std::move(need), sums.approved, sums.committed, sums.delivered});
-    }
-    if (chunk.next.empty()) return out;
-    page.cursor = chunk.next;
-  }
-}
-
-Coverage build_coverage(const std::vector<NeedMoney>& needs, CoverageBy by, bool suppress) {
+// Sums the store's groups of the needs in coverage into one cell per key,
+// in key order.
+Coverage build_coverage(const std::vector<store::CoverageGroup>& groups, CoverageBy by,
+                        bool suppress) {
   std::map<std::string, CoverageCell> cells;
-  for (const NeedMoney& entry : needs) {
-    CoverageCell& cell = cells[key_of(entry.need, by)];
-    cell.key = key_of(entry.need, by);
-    cell.needed += entry.need.amount;
-    cell.approved += entry.approved;
-    cell.committed += entry.committed;
-    cell.delivered += entry.delivered;
-    cell.gap += std::max<Cents>(0, entry.need.amount - entry.committed);
-    cell.count += 1;
+  for (const store::CoverageGroup& group : groups) {
+    if (!in_coverage(group.status)) continue;
+    CoverageCell& cell = cells[group.key];
+    cell.key = group.key;
+    cell.needed += group.needed;
+    cell.approved += group.approved;
+    cell.committed += group.committed;
+    cell.delivered += group.delivered;
+    cell.gap += group.gap;
+    cell.count += group.count;
   }
   Coverage coverage{by, suppress, {}};
   for (auto& [key, cell] : cells) coverage.items.push_back(std::move(cell));
   if (suppress) suppress_small_cells(coverage.items);
   return coverage;
+}
+
+// The coverage of the needs `actor` may see: one aggregate query under the
+// actor's read scope, which selects exactly the needs decide() lets it read.
+Result<Coverage> scoped_coverage(store::Transaction& transaction, const policy::Actor& actor,
+                                 CoverageBy by) {
+  TALLINN_ASSIGN_OR_RETURN(std::vector<store::CoverageGroup> groups,
+                           transaction.coverage_groups(policy::read_scope(actor), by));
+  return build_coverage(groups, by, suppressed_audience(actor));
 }
 
 }  // namespace
@@ -144,17 +107,19 @@ Result<Ledger> CoverageService::need_ledger(const policy::Actor& actor, const Id
 }
 
 Result<Coverage> CoverageService::coverage(const policy::Actor& actor, CoverageBy by) {
-  TALLINN_ASSIGN_OR_RETURN(std::vector<NeedMoney> needs, visible_needs(context_, actor));
-  return build_coverage(needs, by, suppressed_audience(actor));
+  TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
+  return scoped_coverage(*transaction, actor, by);
 }
 
 Result<std::vector<UnfundedNeed>> CoverageService::unfunded_critical(const policy::Actor& actor) {
-  TALLINN_ASSIGN_OR_RETURN(std::vector<NeedMoney> needs, visible_needs(context_, actor));
+  TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
+  // Priority 5 or national priority 5, newest first.
+  TALLINN_ASSIGN_OR_RETURN(std::vector<store::NeedMoney> needs,
+                           transaction->needs_of_priority(policy::read_scope(actor), 5));
   std::vector<UnfundedNeed> out;
-  for (NeedMoney& entry : needs) {
-    const bool critical = entry.need.priority == 5 || entry.need.national_priority == 5;
+  for (store::NeedMoney& entry : needs) {
     const Cents gap = entry.need.amount - entry.committed;
-    if (!critical || gap <= 0) continue;
+    if (!in_coverage(entry.need.status) || gap <= 0) continue;
     out.push_back(UnfundedNeed{std::move(entry.need), entry.committed, gap});
   }
   std::stable_sort(out.begin(), out.end(),
@@ -201,13 +166,25 @@ Result<std::vector<DonorPortfolio>> CoverageService::donor_portfolios(const poli
 
 Result<PublicSummary> CoverageService::public_summary() {
   const policy::Actor anonymous = policy::Actor::anonymous();
-  TALLINN_ASSIGN_OR_RETURN(std::vector<NeedMoney> needs, visible_needs(context_, anonymous));
+  TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
   PublicSummary summary;
-  summary.by_sector = build_coverage(needs, CoverageBy::kSector, true);
-  for (NeedMoney& entry : needs) {
-    if (entry.need.tlp == Tlp::kClear) summary.clear_needs.push_back(std::move(entry.need));
+  TALLINN_ASSIGN_OR_RETURN(summary.by_sector,
+                           scoped_coverage(*transaction, anonymous, CoverageBy::kSector));
+  const ReadScope scope = policy::read_scope(anonymous);
+  store::PageRequest page{.limit = 200, .cursor = {}};
+  while (true) {
+    TALLINN_ASSIGN_OR_RETURN(store::Page<Need> chunk, transaction->list_needs(scope, {}, page));
+    for (Need& need : chunk.items) {
+      if (!in_coverage(need.status) || need.tlp != Tlp::kClear) continue;
+      if (policy::decide(anonymous, Action::kRead, policy_record(need)) !=
+          policy::Verdict::kAllow) {
+        continue;
+      }
+      summary.clear_needs.push_back(std::move(need));
+    }
+    if (chunk.next.empty()) return summary;
+    page.cursor = chunk.next;
   }
-  return summary;
 }
 
 }  // namespace tallinn::service

@@ -32,7 +32,7 @@ struct Ledger {
   Cents remaining = 0;
 };
 
-enum class CoverageBy { kSector, kRegion, kCategory, kPriority };
+using ::tallinn::CoverageBy;  // core/coordination.h
 // "sector", "region", "category" or "priority"; nullopt for anything else.
 std::optional<CoverageBy> parse_coverage_by(std::string_view text);
 

@@ -26,12 +26,14 @@ inline constexpr char kOrganisationColumns[] =
     "id, name, kind, country, version, created_at, updated_at";
 inline constexpr char kUserColumns[] =
     "id, org, email, role, disabled, version, created_at, updated_at";
-inline constexpr char kSessionColumns[] = "token_hash, user_id, created_at, expires_at, last_seen_at";
+inline constexpr char kSessionColumns[] =
+    "token_hash, user_id, created_at, expires_at, last_seen_at";
 // Needs and offers are read as r in scoped lists.
 inline constexpr char kNeedColumns[] =
     "r.id, r.org, r.title, r.description, r.sector, r.region, r.category, r.amount_cents, "
     "r.priority, r.national_priority, r.divisible, r.tlp, r.status, r.duplicate_of, r.creator, "
     "r.version, r.created_at, r.updated_at, r.assessment";
+inline constexpr int kNeedColumnCount = 19;
 inline constexpr char kOfferColumns[] =
     "r.id, r.org, r.title, r.description, r.budget_cents, r.tlp, r.status, r.creator, "
     "r.version, r.created_at, r.updated_at, r.currency";

@@ -106,8 +106,7 @@ class RepositoryTransaction : public Transaction {
         [&](Connection& c) { return Repositories::replace_recovery_codes(c, user, code_hashes); });
   }
 
-  Status use_recovery_code(const Id& user, const std::string& code_hash,
-                           int64_t used_at) override {
+  Status use_recovery_code(const Id& user, const std::string& code_hash, int64_t used_at) override {
     return write([&](Connection& c) {
       return Repositories::use_recovery_code(c, user, code_hash, used_at);
     });
@@ -141,6 +140,15 @@ class RepositoryTransaction : public Transaction {
 
   Result<int64_t> count_needs(const ReadScope& scope, const NeedFilter& filter) override {
     return read([&](Connection& c) { return Repositories::count_needs(c, scope, filter); });
+  }
+
+  Result<std::vector<CoverageGroup>> coverage_groups(const ReadScope& scope,
+                                                     CoverageBy by) override {
+    return read([&](Connection& c) { return Repositories::coverage_groups(c, scope, by); });
+  }
+
+  Result<std::vector<NeedMoney>> needs_of_priority(const ReadScope& scope, int priority) override {
+    return read([&](Connection& c) { return Repositories::needs_of_priority(c, scope, priority); });
   }
 
   Status insert_offer(const Offer& offer) override {

@@ -88,6 +88,30 @@ struct AllocationFilter {
   std::optional<Id> run;
 };
 
+// The needs visible under a scope that share one key of a coverage
+// breakdown and one status, with their allocations' money (EUR cents). An
+// allocation's amount counts as approved when core's holds_money() (without
+// proposed ones), committed when is_committed(), delivered when
+// is_delivered(). `gap` sums max(0, amount - committed) need by need.
+struct CoverageGroup {
+  std::string key;  // the sector's or category's spelling, the region code, the priority in digits
+  NeedStatus status = NeedStatus::kDraft;
+  int64_t count = 0;
+  Cents needed = 0;
+  Cents approved = 0;
+  Cents committed = 0;
+  Cents delivered = 0;
+  Cents gap = 0;
+};
+
+// A need with the sums of its allocations, counted as in CoverageGroup.
+struct NeedMoney {
+  Need need;
+  Cents approved = 0;
+  Cents committed = 0;
+  Cents delivered = 0;
+};
+
 struct Credentials {
   User user;
   std::string password_hash;
@@ -144,6 +168,17 @@ class Transaction {
   virtual Result<Page<Need>> list_needs(const ReadScope& scope, const NeedFilter& filter,
                                         const PageRequest& page) = 0;
   virtual Result<int64_t> count_needs(const ReadScope& scope, const NeedFilter& filter) = 0;
+  // Every need visible under `scope` (filtered in the query, as lists are)
+  // grouped by the key of `by` and by status, in one statement: its cost
+  // grows with the visible needs but never makes a query per need. Groups
+  // come in no particular order.
+  virtual Result<std::vector<CoverageGroup>> coverage_groups(const ReadScope& scope,
+                                                             CoverageBy by) = 0;
+  // Every need visible under `scope` whose priority or national priority is
+  // `priority`, with its allocations' sums, newest first (created_at, then
+  // id, descending).
+  virtual Result<std::vector<NeedMoney>> needs_of_priority(const ReadScope& scope,
+                                                           int priority) = 0;
 
   virtual Status insert_offer(const Offer& offer) = 0;
   virtual Result<Offer> offer(const Id& id) = 0;

@@ -16,6 +16,51 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
+std::vector<NamedScope> scope_shapes(const Id& org, const Id& user) {
+  auto scope = [&](std::initializer_list<std::pair<Tlp, ReadScope::Clause>> clauses,
+                   bool signed_in = true) {
+    ReadScope result;
+    for (const auto& [tlp, clause] : clauses) result.by_tlp[static_cast<int>(tlp)] = clause;
+    if (signed_in) {
+      result.org = org;
+      result.user = user;
+    }
+    return result;
+  };
+  ReadScope::Clause all{.all = true};
+  ReadScope::Clause owner{.owner_org = true};
+  ReadScope::Clause granted{.granted_org = true};
+  ReadScope::Clause named{.named_user = true};
+  ReadScope::Clause creator{.creator = true};
+  ReadScope::Clause owner_or_granted{.owner_org = true, .granted_org = true};
+  ReadScope::Clause named_or_creator{.named_user = true, .creator = true};
+  return {
+      {"nothing", scope({})},
+      {"public", scope({{Tlp::kClear, all}}, false)},
+      {"signed_in", scope({{Tlp::kClear, all}, {Tlp::kGreen, all}})},
+      {"owner", scope({{Tlp::kAmber, owner}, {Tlp::kAmberStrict, owner}})},
+      {"granted", scope({{Tlp::kAmber, granted}})},
+      {"named", scope({{Tlp::kRed, named}})},
+      {"creator", scope({{Tlp::kRed, creator}, {Tlp::kAmber, creator}})},
+      {"member", scope({{Tlp::kClear, all},
+                        {Tlp::kGreen, all},
+                        {Tlp::kAmber, owner_or_granted},
+                        {Tlp::kAmberStrict, owner},
+                        {Tlp::kRed, named_or_creator}})},
+      {"office", scope({{Tlp::kClear, all},
+                        {Tlp::kGreen, all},
+                        {Tlp::kAmber, {.all = true, .owner_org = true}},
+                        {Tlp::kAmberStrict, all},
+                        {Tlp::kRed, named_or_creator}})},
+      {"redundant_flags", scope({{Tlp::kRed,
+                                  {.all = false,
+                                   .owner_org = true,
+                                   .granted_org = true,
+                                   .named_user = true,
+                                   .creator = true}}})},
+  };
+}
+
 void StoreTest::SetUp() {
   if (is_postgres()) {
     database_ = std::make_unique<PostgresDatabase>();

@@ -7,11 +7,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "core/domain.h"
 #include "store/conformance/test_database.h"
@@ -66,6 +68,31 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   std::string url_;
   std::unique_ptr<Store> store_;
 };
+
+// A ReadScope shape that policy/ builds, written out by hand.
+struct NamedScope {
+  std::string name;
+  ReadScope scope;
+};
+// Every shape, for `org` and `user` (the public one has neither).
+std::vector<NamedScope> scope_shapes(const Id& org, const Id& user);
+
+inline bool contains(const std::vector<Id>& ids, const Id& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// Whether a need or offer is visible under `scope`: access.md's read rule
+// written out independently of the store's SQL.
+template <typename Record>
+bool visible(const ReadScope& scope, const Record& record) {
+  const ReadScope::Clause& clause = scope.clause(record.tlp);
+  bool has_org = !scope.org.empty();
+  bool has_user = !scope.user.empty();
+  return clause.all || (clause.owner_org && has_org && record.org == scope.org) ||
+         (clause.granted_org && has_org && contains(record.access.orgs, scope.org)) ||
+         (clause.named_user && has_user && contains(record.access.users, scope.user)) ||
+         (clause.creator && has_user && record.creator == scope.user);
+}
 
 // The n-th test id: 32 hex digits, ordered like n.
 Id test_id(int n);

@@ -34,8 +34,9 @@ constexpr char kMergedList[] =
     "ORDER BY u.created_at DESC, u.id DESC LIMIT {limit}) AS v "
     "JOIN {records} r ON r.id = v.id ORDER BY v.created_at DESC, v.id DESC";
 constexpr char kNothing[] = "SELECT 1 WHERE false";
-constexpr char kCountArm[] = "SELECT r.id {from}{where}";
-constexpr char kMergedCount[] = "SELECT count(*) FROM ({arms}) AS v";
+constexpr char kCountArm[] = "SELECT r.id AS id {from}{where}";
+constexpr char kNoRecords[] = "SELECT NULL::text AS id WHERE false";
+constexpr char kMergedCount[] = "SELECT count(*) FROM ({visible}) AS v";
 
 constexpr char kDeleteGrants[] = "DELETE FROM {grants} WHERE record = $1";
 constexpr char kInsertGrants[] =
@@ -182,17 +183,22 @@ Result<Rows> select_marked(Connection& connection, const MarkedTable& tables,
   return connection.exec(*query);
 }
 
-Result<int64_t> count_marked(Connection& connection, const MarkedTable& tables,
-                             const ReadScope& scope, const std::vector<Condition>& filters) {
-  Query query;
+std::string visible_ids(Query& query, const MarkedTable& tables, const ReadScope& scope,
+                        const std::vector<Condition>& filters) {
   std::vector<Arm> arms = arms_of(query, scope);
-  if (arms.empty()) return int64_t{0};
+  if (arms.empty()) return kNoRecords;
   std::string where = and_conditions(query, filters);
   std::vector<std::string> selects;
   for (const Arm& arm : arms) {
     selects.push_back(replace_all(replace_all(kCountArm, "{where}", where), "{from}", arm.from));
   }
-  query.sql = with_tables(replace_all(kMergedCount, "{arms}", join_union(selects)), tables);
+  return with_tables(join_union(selects), tables);
+}
+
+Result<int64_t> count_marked(Connection& connection, const MarkedTable& tables,
+                             const ReadScope& scope, const std::vector<Condition>& filters) {
+  Query query;
+  query.sql = replace_all(kMergedCount, "{visible}", visible_ids(query, tables, scope, filters));
   return select_count(connection, query);
 }
 

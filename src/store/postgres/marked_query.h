@@ -52,6 +52,13 @@ Result<Rows> select_marked(Connection& connection, const MarkedTable& tables,
                            std::string_view columns, const ReadScope& scope,
                            const std::vector<Condition>& filters, const PageRequest& page);
 
+// The SELECT of the ids (column `id`) of every record visible under `scope`
+// that meets `filters`: one index-backed arm per clause, merged by UNION,
+// for a query to join its records to; its values are bound in `query`.
+// Selects nothing when the scope reveals nothing.
+std::string visible_ids(Query& query, const MarkedTable& tables, const ReadScope& scope,
+                        const std::vector<Condition>& filters);
+
 // How many records are visible under `scope` and meet `filters`.
 Result<int64_t> count_marked(Connection& connection, const MarkedTable& tables,
                              const ReadScope& scope, const std::vector<Condition>& filters);

@@ -1,3 +1,4 @@
+#include "store/need_money.h"
 #include "store/postgres/marked_query.h"
 #include "store/postgres/queries.h"
 #include "store/postgres/repositories.h"
@@ -19,6 +20,49 @@ constexpr char kUpdate[] =
     "category = $7, amount_cents = $8, priority = $9, national_priority = $10, "
     "divisible = $11, tlp = $12, status = $13, duplicate_of = $14, creator = $15, "
     "updated_at = $16, assessment = $17, version = $18 WHERE id = $1 AND version = $19";
+
+// Each need's allocation sums (store/need_money.h), one row per need that
+// has allocations; {approved}, {committed} and {delivered} stand for text[]
+// values of status spellings.
+constexpr char kNeedMoney[] =
+    "SELECT a.need AS need, "
+    "sum(CASE WHEN a.status = ANY({approved}::text[]) THEN a.amount_cents ELSE 0 END) "
+    "AS approved, "
+    "sum(CASE WHEN a.status = ANY({committed}::text[]) THEN a.amount_cents ELSE 0 END) "
+    "AS committed, "
+    "sum(CASE WHEN a.status = ANY({delivered}::text[]) THEN a.amount_cents ELSE 0 END) "
+    "AS delivered "
+    "FROM allocations a GROUP BY a.need";
+// {visible} is the UNION of the scope's arms (marked_query.h). sum() of
+// bigint is numeric in PostgreSQL, hence the casts back.
+constexpr char kCoverageGroups[] =
+    "SELECT CAST({key} AS text), n.status, count(*), sum(n.amount_cents)::bigint, "
+    "coalesce(sum(m.approved), 0)::bigint, coalesce(sum(m.committed), 0)::bigint, "
+    "coalesce(sum(m.delivered), 0)::bigint, "
+    "sum(greatest(0, n.amount_cents - coalesce(m.committed, 0)))::bigint "
+    "FROM ({visible}) AS v JOIN needs n ON n.id = v.id "
+    "LEFT JOIN ({money}) AS m ON m.need = n.id GROUP BY 1, 2";
+constexpr char kNeedsWithMoney[] =
+    "SELECT {columns}, coalesce(m.approved, 0)::bigint, coalesce(m.committed, 0)::bigint, "
+    "coalesce(m.delivered, 0)::bigint "
+    "FROM ({visible}) AS v JOIN needs r ON r.id = v.id "
+    "LEFT JOIN ({money}) AS m ON m.need = r.id ORDER BY r.created_at DESC, r.id DESC";
+constexpr char kOfPriority[] = "(r.priority = {value} OR r.national_priority = {value})";
+
+// `sql` over the needs visible under `scope` that meet `conditions`, with
+// each need's allocation sums joined as m.
+Query with_money(std::string sql, const ReadScope& scope,
+                 const std::vector<Condition>& conditions) {
+  Query query;
+  sql =
+      replace_all(std::move(sql), "{visible}", visible_ids(query, kNeedTables, scope, conditions));
+  const MoneyStatuses statuses = money_statuses();
+  std::string money = replace_all(kNeedMoney, "{approved}", query.bind(statuses.approved));
+  money = replace_all(std::move(money), "{committed}", query.bind(statuses.committed));
+  money = replace_all(std::move(money), "{delivered}", query.bind(statuses.delivered));
+  query.sql = replace_all(std::move(sql), "{money}", money);
+  return query;
+}
 
 // $1..$17 of kInsert and kUpdate.
 std::vector<Param> fields(const Need& need) {
@@ -106,6 +150,30 @@ Result<Page<Need>> list_where(Connection& connection, const ReadScope& scope,
 
 Result<int64_t> count(Connection& connection, const ReadScope& scope, const NeedFilter& filter) {
   return count_marked(connection, kNeedTables, scope, conditions_of(filter));
+}
+
+Result<std::vector<CoverageGroup>> coverage_groups(Connection& connection, const ReadScope& scope,
+                                                   CoverageBy by) {
+  TALLINN_ASSIGN_OR_RETURN(
+      Rows rows, connection.exec(with_money(
+                     replace_all(kCoverageGroups, "{key}", coverage_key_column(by)), scope, {})));
+  return read_all<CoverageGroup>(rows, coverage_group<Row>);
+}
+
+Result<std::vector<NeedMoney>> of_priority(Connection& connection, const ReadScope& scope,
+                                           int priority) {
+  TALLINN_ASSIGN_OR_RETURN(
+      Rows rows, connection.exec(with_money(replace_all(kNeedsWithMoney, "{columns}", kColumns),
+                                            scope, {Condition{kOfPriority, priority}})));
+  TALLINN_ASSIGN_OR_RETURN(std::vector<NeedMoney> needs,
+                           read_all<NeedMoney>(rows, need_money<Row>));
+  // The grants of every need from one query, as lists read them.
+  std::vector<Need> plain;
+  plain.reserve(needs.size());
+  for (NeedMoney& money : needs) plain.push_back(std::move(money.need));
+  TALLINN_RETURN_IF_ERROR(read_access(connection, kNeedTables, plain));
+  for (size_t index = 0; index < needs.size(); ++index) needs[index].need = std::move(plain[index]);
+  return needs;
 }
 
 }  // namespace tallinn::store::postgres::needs

@@ -61,6 +61,8 @@ struct PostgresRepositories {
   static constexpr auto update_need = &needs::update;
   static constexpr auto list_needs = &needs::list;
   static constexpr auto count_needs = &needs::count;
+  static constexpr auto coverage_groups = &needs::coverage_groups;
+  static constexpr auto needs_of_priority = &needs::of_priority;
   static constexpr auto insert_offer = &offers::insert;
   static constexpr auto offer = &offers::find;
   static constexpr auto update_offer = &offers::update;

@@ -35,8 +35,9 @@ constexpr char kListArm[] =
     "SELECT * FROM (SELECT r.rid AS rid, r.created_at AS created_at, r.id AS id {from}{where} "
     "ORDER BY {created} DESC, {id} DESC LIMIT :limit)";
 constexpr char kKeysetCondition[] = " AND ({created}, {id}) < (:after_created, :after_id)";
-constexpr char kCountArm[] = "SELECT r.rid {from}{where}";
-constexpr char kMergedCount[] = "SELECT count(*) FROM ({arms})";
+constexpr char kCountArm[] = "SELECT r.rid AS rid {from}{where}";
+constexpr char kNoRecords[] = "SELECT NULL AS rid WHERE 0";
+constexpr char kMergedCount[] = "SELECT count(*) FROM ({visible})";
 
 std::string tlp_parameter(int tlp) { return ":tlp_" + std::to_string(tlp); }
 
@@ -91,18 +92,21 @@ std::string join_union(const std::vector<std::string>& selects) {
   return sql;
 }
 
+}  // namespace
+
 // Binds every parameter that the generated SQL uses.
-void bind_scope(Statement& query, const ReadScope& scope, const std::vector<Condition>& filters) {
+void bind_visible(Statement& query, const ReadScope& scope, const std::vector<Condition>& filters) {
   for (int tlp = 0; tlp < kTlpCount; ++tlp) {
     std::string name = tlp_parameter(tlp);
     if (query.has_parameter(name)) query.bind(name, to_string(static_cast<Tlp>(tlp)));
   }
   if (query.has_parameter(":scope_org")) query.bind(":scope_org", scope.org);
   if (query.has_parameter(":scope_user")) query.bind(":scope_user", scope.user);
-  for (const Condition& filter : filters) query.bind(filter.param, filter.value);
+  // A scope that reveals nothing selects no arm, and so uses no filter.
+  for (const Condition& filter : filters) {
+    if (query.has_parameter(filter.param)) query.bind(filter.param, filter.value);
+  }
 }
-
-}  // namespace
 
 std::string with_tables(std::string text, const MarkedTable& tables) {
   text = replace_all(std::move(text), "{records}", tables.records);
@@ -145,24 +149,28 @@ Status visit_marked(Connection& connection, const MarkedTable& tables, std::stri
   std::string sql = replace_all(kMergedList, "{arms}", join_union(selects));
   sql = with_tables(replace_all(std::move(sql), "{columns}", columns), tables);
   TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(sql));
-  bind_scope(query, scope, filters);
+  bind_visible(query, scope, filters);
   if (after) query.bind(":after_created", after->created_at).bind(":after_id", after->id);
   query.bind(":limit", int64_t{page.limit} + 1);
   return visit_rows(query, visit);
 }
 
-Result<int64_t> count_marked(Connection& connection, const MarkedTable& tables,
-                             const ReadScope& scope, const std::vector<Condition>& filters) {
-  std::vector<Arm> arms = arms_of(scope);
-  if (arms.empty()) return int64_t{0};
+std::string visible_rids(const MarkedTable& tables, const ReadScope& scope,
+                         const std::vector<Condition>& filters) {
   std::vector<std::string> selects;
-  for (const Arm& arm : arms) {
+  for (const Arm& arm : arms_of(scope)) {
     std::string select = replace_all(kCountArm, "{where}", filter_sql(filters));
     selects.push_back(replace_all(std::move(select), "{from}", arm.from));
   }
-  std::string sql = with_tables(replace_all(kMergedCount, "{arms}", join_union(selects)), tables);
+  if (selects.empty()) return kNoRecords;
+  return with_tables(join_union(selects), tables);
+}
+
+Result<int64_t> count_marked(Connection& connection, const MarkedTable& tables,
+                             const ReadScope& scope, const std::vector<Condition>& filters) {
+  std::string sql = replace_all(kMergedCount, "{visible}", visible_rids(tables, scope, filters));
   TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(sql));
-  bind_scope(query, scope, filters);
+  bind_visible(query, scope, filters);
   TALLINN_ASSIGN_OR_RETURN(bool row, query.step());
   if (!row) return internal_error();
   return query.column_int64(0);

@@ -52,6 +52,15 @@ Status visit_marked(Connection& connection, const MarkedTable& tables, std::stri
                     const ReadScope& scope, const std::vector<Condition>& filters,
                     const PageRequest& page, const RowVisitor& visit);
 
+// The SELECT of the rids (column `rid`) of every record visible under
+// `scope` that meets `filters`: one index-backed arm per clause, merged by
+// UNION, for a query to join its records to (bind it with bind_visible()).
+// Selects nothing when the scope reveals nothing.
+std::string visible_rids(const MarkedTable& tables, const ReadScope& scope,
+                         const std::vector<Condition>& filters);
+// Binds the parameters of visible_rids() in `query`.
+void bind_visible(Statement& query, const ReadScope& scope, const std::vector<Condition>& filters);
+
 // How many records are visible under `scope` and meet `filters`.
 Result<int64_t> count_marked(Connection& connection, const MarkedTable& tables,
                              const ReadScope& scope, const std::vector<Condition>& filters);

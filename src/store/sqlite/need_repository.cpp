@@ -1,5 +1,6 @@
 #include "store/sqlite/need_repository.h"
 
+#include "store/need_money.h"
 #include "store/sqlite/columns.h"
 #include "store/sqlite/grants.h"
 #include "store/sqlite/marked_query.h"
@@ -24,6 +25,68 @@ constexpr char kUpdate[] =
     "tlp = :tlp, status = :status, duplicate_of = :duplicate_of, creator = :creator, "
     "version = :version, updated_at = :updated_at, assessment = :assessment "
     "WHERE id = :id AND version = :expected_version";
+
+// Each need's allocation sums (store/need_money.h), one row per need that
+// has allocations; {approved}, {committed} and {delivered} stand for lists
+// of status placeholders.
+constexpr char kNeedMoney[] =
+    "SELECT a.need AS need, "
+    "sum(CASE WHEN a.status IN ({approved}) THEN a.amount_cents ELSE 0 END) AS approved, "
+    "sum(CASE WHEN a.status IN ({committed}) THEN a.amount_cents ELSE 0 END) AS committed, "
+    "sum(CASE WHEN a.status IN ({delivered}) THEN a.amount_cents ELSE 0 END) AS delivered "
+    "FROM allocations a GROUP BY a.need";
+// {visible} is the UNION of the scope's arms (marked_query.h).
+constexpr char kCoverageGroups[] =
+    "SELECT CAST({key} AS TEXT), n.status, count(*), sum(n.amount_cents), "
+    "coalesce(sum(m.approved), 0), coalesce(sum(m.committed), 0), "
+    "coalesce(sum(m.delivered), 0), sum(max(0, n.amount_cents - coalesce(m.committed, 0))) "
+    "FROM ({visible}) AS v CROSS JOIN needs n ON n.rid = v.rid "
+    "LEFT JOIN ({money}) AS m ON m.need = n.id GROUP BY 1, 2";
+constexpr char kNeedsWithMoney[] =
+    "SELECT {columns}, coalesce(m.approved, 0), coalesce(m.committed, 0), "
+    "coalesce(m.delivered, 0) "
+    "FROM ({visible}) AS v CROSS JOIN needs r ON r.rid = v.rid "
+    "LEFT JOIN ({money}) AS m ON m.need = r.id ORDER BY r.created_at DESC, r.id DESC";
+constexpr char kOfPriority[] = "(r.priority = :priority OR r.national_priority = :priority)";
+
+// kNeedMoney with one placeholder per allocation status, :allocation_<n>
+// for status n, each in the lists of the sums that count it.
+std::string need_money_sql() {
+  const MoneyStatuses statuses = money_statuses();
+  auto placeholders = [](const std::vector<std::string>& words) {
+    std::string list;
+    for (const std::string& word : words) {
+      if (!list.empty()) list += ", ";
+      list += ":allocation_" + std::to_string(static_cast<int>(*parse_allocation_status(word)));
+    }
+    return list;
+  };
+  std::string sql = replace_all(kNeedMoney, "{approved}", placeholders(statuses.approved));
+  sql = replace_all(std::move(sql), "{committed}", placeholders(statuses.committed));
+  return replace_all(std::move(sql), "{delivered}", placeholders(statuses.delivered));
+}
+
+void bind_allocation_statuses(Statement& query) {
+  for (int index = 0; index < kAllocationStatusCount; ++index) {
+    std::string name = ":allocation_" + std::to_string(index);
+    if (query.has_parameter(name)) {
+      query.bind(name, to_string(static_cast<AllocationStatus>(index)));
+    }
+  }
+}
+
+// `sql` over the needs visible under `scope` that meet `conditions`, with
+// each need's allocation sums joined as m.
+Result<Statement> prepare_with_money(Connection& connection, std::string sql,
+                                     const ReadScope& scope,
+                                     const std::vector<Condition>& conditions) {
+  sql = replace_all(std::move(sql), "{visible}", visible_rids(kNeedTables, scope, conditions));
+  sql = replace_all(std::move(sql), "{money}", need_money_sql());
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(sql));
+  bind_visible(query, scope, conditions);
+  bind_allocation_statuses(query);
+  return query;
+}
 
 // Binds the parameters that kInsert and kUpdate share.
 void bind_fields(Statement& statement, const Need& need) {
@@ -124,6 +187,38 @@ Result<Page<Need>> list_where(Connection& connection, const ReadScope& scope,
 
 Result<int64_t> count(Connection& connection, const ReadScope& scope, const NeedFilter& filter) {
   return count_marked(connection, kNeedTables, scope, conditions_of(filter));
+}
+
+Result<std::vector<CoverageGroup>> coverage_groups(Connection& connection, const ReadScope& scope,
+                                                   CoverageBy by) {
+  TALLINN_ASSIGN_OR_RETURN(
+      Statement query,
+      prepare_with_money(connection, replace_all(kCoverageGroups, "{key}", coverage_key_column(by)),
+                         scope, {}));
+  std::vector<CoverageGroup> groups;
+  TALLINN_RETURN_IF_ERROR(visit_rows(query, [&groups](const Statement& row) -> Status {
+    TALLINN_ASSIGN_OR_RETURN(CoverageGroup group, coverage_group(StatementRow(row)));
+    groups.push_back(std::move(group));
+    return Status::ok();
+  }));
+  return groups;
+}
+
+Result<std::vector<NeedMoney>> of_priority(Connection& connection, const ReadScope& scope,
+                                           int priority) {
+  TALLINN_ASSIGN_OR_RETURN(
+      Statement query,
+      prepare_with_money(connection, replace_all(kNeedsWithMoney, "{columns}", kColumns), scope,
+                         {Condition{kOfPriority, ":priority", std::to_string(priority)}}));
+  std::vector<NeedMoney> needs;
+  TALLINN_RETURN_IF_ERROR(visit_rows(query, [&](const Statement& row) -> Status {
+    TALLINN_ASSIGN_OR_RETURN(NeedMoney money, need_money(StatementRow(row)));
+    TALLINN_ASSIGN_OR_RETURN(money.need.access,
+                             read_access(connection, kNeedTables, money.need.id));
+    needs.push_back(std::move(money));
+    return Status::ok();
+  }));
+  return needs;
 }
 
 }  // namespace tallinn::store::sqlite::needs

@@ -22,5 +22,10 @@ Result<Page<Need>> list(Connection& connection, const ReadScope& scope, const Ne
 Result<Page<Need>> list_where(Connection& connection, const ReadScope& scope,
                               const std::vector<Condition>& conditions, const PageRequest& page);
 Result<int64_t> count(Connection& connection, const ReadScope& scope, const NeedFilter& filter);
+// Transaction::coverage_groups and Transaction::needs_of_priority.
+Result<std::vector<CoverageGroup>> coverage_groups(Connection& connection, const ReadScope& scope,
+                                                   CoverageBy by);
+Result<std::vector<NeedMoney>> of_priority(Connection& connection, const ReadScope& scope,
+                                           int priority);
 
 }  // namespace tallinn::store::sqlite::needs
