@@ -10,8 +10,9 @@ std::string RateLimiter::stored_key(const std::string& key) const {
 
 Result<int64_t> RateLimiter::retry_after_seconds(const std::string& key) {
   int64_t now = clock_.now_ms();
-  TALLINN_ASSIGN_OR_RETURN(std::vector<int64_t> newest,
-                           store_.failed_attempts(stored_key(key), now - window_ms_, max_failures_));
+  TALLINN_ASSIGN_OR_RETURN(
+      std::vector<int64_t> newest,
+      store_.failed_attempts(stored_key(key), now - window_ms_, max_failures_));
   if (static_cast<int>(newest.size()) < max_failures_) return int64_t{0};
   // Newest first: once the last of these leaves the window, fewer than
   // max_failures remain in it.
@@ -27,8 +28,9 @@ Status RateLimiter::record_failure(const std::string& key) {
 }
 
 Result<bool> RateLimiter::has_failed(const std::string& key) {
-  TALLINN_ASSIGN_OR_RETURN(std::vector<int64_t> newest,
-                           store_.failed_attempts(stored_key(key), clock_.now_ms() - window_ms_, 1));
+  TALLINN_ASSIGN_OR_RETURN(
+      std::vector<int64_t> newest,
+      store_.failed_attempts(stored_key(key), clock_.now_ms() - window_ms_, 1));
   return !newest.empty();
 }
 

@@ -25,7 +25,7 @@ TEST_P(StatsTest, CountsTransactionsCommitsAndRollbacks) {
   {
     auto tx = write();
     ASSERT_OK(tx->insert_organisation(make_organisation(2)));
-  }  // dropped: rolled back
+  }                      // dropped: rolled back
   { auto tx = read(); }  // a read that ends without commit is a rollback too
   StoreStats after = store_->stats();
   EXPECT_EQ(after.read_transactions - before.read_transactions, 2);

@@ -40,8 +40,9 @@ class PostgresStore final : public Store {
   // per failure needs no serialising to be counted.
   Status record_failed_attempt(const std::string& key, int64_t at_ms,
                                int64_t expires_at_ms) override {
-    return on_connection(
-        [&](Connection& connection) { return failed_attempts::record(connection, key, at_ms, expires_at_ms); });
+    return on_connection([&](Connection& connection) {
+      return failed_attempts::record(connection, key, at_ms, expires_at_ms);
+    });
   }
 
   Result<std::vector<int64_t>> failed_attempts(const std::string& key, int64_t after_ms,

@@ -134,8 +134,7 @@ Status mark_read(Connection& connection, const Id& id, int64_t read_at);
 // it): each function is one statement, run on a pooled connection outside
 // any transaction.
 namespace failed_attempts {
-Status record(Connection& connection, const std::string& key, int64_t at_ms,
-              int64_t expires_at_ms);
+Status record(Connection& connection, const std::string& key, int64_t at_ms, int64_t expires_at_ms);
 Result<std::vector<int64_t>> newest(Connection& connection, const std::string& key,
                                     int64_t after_ms, int limit);
 Result<int64_t> forget(Connection& connection, int64_t now_ms);

@@ -11,8 +11,7 @@
 
 namespace tallinn::store::sqlite::failed_attempts {
 
-Status record(Connection& connection, const std::string& key, int64_t at_ms,
-              int64_t expires_at_ms);
+Status record(Connection& connection, const std::string& key, int64_t at_ms, int64_t expires_at_ms);
 Result<std::vector<int64_t>> newest(Connection& connection, const std::string& key,
                                     int64_t after_ms, int limit);
 Result<int64_t> forget(Connection& connection, int64_t now_ms);

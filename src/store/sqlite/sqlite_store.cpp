@@ -37,15 +37,15 @@ class SqliteStore final : public Store {
 
   Status record_failed_attempt(const std::string& key, int64_t at_ms,
                                int64_t expires_at_ms) override {
-    return on_writer(
-        [&](Connection& writer) { return failed_attempts::record(writer, key, at_ms, expires_at_ms); });
+    return on_writer([&](Connection& writer) {
+      return failed_attempts::record(writer, key, at_ms, expires_at_ms);
+    });
   }
 
   Result<std::vector<int64_t>> failed_attempts(const std::string& key, int64_t after_ms,
                                                int limit) override {
-    return on_reader([&](Connection& reader) {
-      return failed_attempts::newest(reader, key, after_ms, limit);
-    });
+    return on_reader(
+        [&](Connection& reader) { return failed_attempts::newest(reader, key, after_ms, limit); });
   }
 
   Result<int64_t> forget_failed_attempts(int64_t now_ms) override {
