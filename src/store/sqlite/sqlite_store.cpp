@@ -70,11 +70,11 @@ class SqliteStore final : public Store {
     return result;
   }
   template <typename Work>
-  auto on_reader(Work work) {
+  auto on_reader(Work work) -> decltype(work(std::declval<Connection&>())) {
     return on_connection(TransactionMode::kRead, work);
   }
   template <typename Work>
-  auto on_writer(Work work) {
+  auto on_writer(Work work) -> decltype(work(std::declval<Connection&>())) {
     return on_connection(TransactionMode::kWrite, work);
   }
 
