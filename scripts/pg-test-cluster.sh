@@ -4,10 +4,14 @@
 #   scripts/pg-test-cluster.sh start STATE_DIR   initdb + start; prints the URL and writes it to STATE_DIR/url
 #   scripts/pg-test-cluster.sh stop STATE_DIR    stops the server and removes the cluster and STATE_DIR
 #   scripts/pg-test-cluster.sh halt STATE_DIR    stops the server, keeping the cluster (an outage)
+#   scripts/pg-test-cluster.sh crash STATE_DIR   stops it at once (-m immediate: a crash, no checkpoint)
 #   scripts/pg-test-cluster.sh resume STATE_DIR  starts it again on the same port
 #
 # The cluster listens on 127.0.0.1 at a free port and on a socket in its own
-# folder, trusts local connections (it holds nothing) and runs without fsync.
+# folder, trusts local connections (it holds nothing) and runs without fsync
+# and with asynchronous commits, unless PG_TEST_DURABLE=1 at start: then it
+# keeps PostgreSQL's durable defaults, as the crash test needs (an
+# asynchronous commit may be lost when the server crashes).
 # The server refuses to run as root, so under root it runs as the system user
 # tallinn-test, created when missing. When PostgreSQL 15 is not installed,
 # start writes no URL and exits 0: the tests that need a cluster then skip.
@@ -18,7 +22,7 @@ TEST_USER=tallinn-test
 DATABASE=tallinn
 
 usage() {
-  echo "usage: $0 start|stop|halt|resume STATE_DIR" >&2
+  echo "usage: $0 start|stop|halt|crash|resume STATE_DIR" >&2
   exit 2
 }
 
@@ -59,6 +63,7 @@ start() {
   [ ! -e "$state_dir/cluster" ] || stop
   ensure_owner
   mkdir -p "$state_dir"
+  if [ "${PG_TEST_DURABLE:-0}" = 1 ]; then touch "$state_dir/durable"; else rm -f "$state_dir/durable"; fi
   # Under /tmp, so the owner can reach it whatever the permissions of STATE_DIR.
   cluster=$(mktemp -d /tmp/tallinn-pg.XXXXXX)
   echo "$cluster" >"$state_dir/cluster"
@@ -82,9 +87,11 @@ start() {
 
 # Starts the server of $cluster on `port`.
 run_server() {
+  local options="-k $cluster -h 127.0.0.1 -p $1 -c max_connections=200"
+  [ -f "$state_dir/durable" ] ||
+    options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   as_owner "$PG_BIN/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 30 \
-    -o "-k $cluster -h 127.0.0.1 -p $1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    start >/dev/null 2>&1
+    -o "$options" start >/dev/null 2>&1
 }
 
 # The cluster of STATE_DIR, refusing anything that is not one of ours.
@@ -99,6 +106,11 @@ find_cluster() {
 halt() {
   find_cluster
   as_owner "$PG_BIN/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null
+}
+
+crash() {
+  find_cluster
+  as_owner "$PG_BIN/pg_ctl" -D "$cluster/data" -m immediate -w stop >/dev/null
 }
 
 resume() {
@@ -123,6 +135,7 @@ case "$command" in
   start) start ;;
   stop) stop ;;
   halt) halt ;;
+  crash) crash ;;
   resume) resume ;;
   *) usage ;;
 esac

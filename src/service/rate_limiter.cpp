@@ -1,40 +1,46 @@
 #include "service/rate_limiter.h"
 
+#include "auth/token.h"
+
 namespace tallinn::service {
 
-void RateLimiter::expire(std::deque<int64_t>& failures, int64_t now) {
-  while (!failures.empty() && failures.front() <= now - window_ms_) failures.pop_front();
+std::string RateLimiter::stored_key(const std::string& key) const {
+  return auth::token_hash(name_ + '\n' + key);
 }
 
-int64_t RateLimiter::retry_after_seconds(const std::string& key) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = failures_.find(key);
-  if (it == failures_.end()) return 0;
+Result<int64_t> RateLimiter::retry_after_seconds(const std::string& key) {
   int64_t now = clock_.now_ms();
-  expire(it->second, now);
-  if (it->second.empty()) {
-    failures_.erase(it);
-    return 0;
-  }
-  if (static_cast<int>(it->second.size()) < max_failures_) return 0;
-  int64_t free_at = it->second.front() + window_ms_;
+  TALLINN_ASSIGN_OR_RETURN(
+      std::vector<int64_t> newest,
+      store_.failed_attempts(stored_key(key), now - window_ms_, max_failures_));
+  if (static_cast<int>(newest.size()) < max_failures_) return int64_t{0};
+  // Newest first: once the last of these leaves the window, fewer than
+  // max_failures remain in it.
+  int64_t free_at = newest.back() + window_ms_;
   return (free_at - now + 999) / 1000;
 }
 
-void RateLimiter::record_failure(const std::string& key) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto& failures = failures_[key];
+Status RateLimiter::record_failure(const std::string& key) {
   int64_t now = clock_.now_ms();
-  expire(failures, now);
-  failures.push_back(now);
+  TALLINN_RETURN_IF_ERROR(store_.record_failed_attempt(stored_key(key), now, now + window_ms_));
+  clean_up(now);
+  return Status::ok();
 }
 
-int RateLimiter::recent_failures(const std::string& key) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = failures_.find(key);
-  if (it == failures_.end()) return 0;
-  expire(it->second, clock_.now_ms());
-  return static_cast<int>(it->second.size());
+Result<bool> RateLimiter::has_failed(const std::string& key) {
+  TALLINN_ASSIGN_OR_RETURN(
+      std::vector<int64_t> newest,
+      store_.failed_attempts(stored_key(key), clock_.now_ms() - window_ms_, 1));
+  return !newest.empty();
+}
+
+void RateLimiter::clean_up(int64_t now) {
+  int64_t last = last_cleanup_ms_.load();
+  if (now - last < kCleanupIntervalMs) return;
+  // One thread of this process cleans up; the others go on.
+  if (!last_cleanup_ms_.compare_exchange_strong(last, now)) return;
+  // A failed cleanup only leaves rows for the next one: not the caller's error.
+  (void)store_.forget_failed_attempts(now);
 }
 
 }  // namespace tallinn::service

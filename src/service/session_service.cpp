@@ -145,14 +145,38 @@ bool needs_second_factor(Role role) {
          role == Role::kAdmin;
 }
 
-int64_t SessionService::retry_after_seconds(const std::string& email, const std::string& client) {
-  return std::max(account_limiter_.retry_after_seconds(account_key(email, client)),
-                  client_limiter_.retry_after_seconds(client));
+Result<int64_t> SessionService::password_wait_seconds(const std::string& email,
+                                                      const std::string& client) {
+  TALLINN_ASSIGN_OR_RETURN(int64_t account,
+                           account_limiter_.retry_after_seconds(account_key(email, client)));
+  TALLINN_ASSIGN_OR_RETURN(int64_t address, client_limiter_.retry_after_seconds(client));
+  return std::max(account, address);
 }
 
-void SessionService::record_failure(const std::string& email, const std::string& client) {
-  account_limiter_.record_failure(account_key(email, client));
-  client_limiter_.record_failure(client);
+int64_t SessionService::retry_after_seconds(const std::string& email, const std::string& client) {
+  Result<int64_t> wait = password_wait_seconds(email, client);
+  return wait.is_ok() ? *wait : kFailureWindowMs / 1000;
+}
+
+Status SessionService::record_failure(const std::string& email, const std::string& client) {
+  TALLINN_RETURN_IF_ERROR(account_limiter_.record_failure(account_key(email, client)));
+  return client_limiter_.record_failure(client);
+}
+
+// Past the account's limit on codes, only the addresses that have
+// themselves failed a code for it wait: the owner, who failed none, can
+// still sign in (see kSecondFactorFailuresPerAccount).
+Result<bool> SessionService::codes_limited(const Id& user, const std::string& client) {
+  TALLINN_ASSIGN_OR_RETURN(int64_t account_wait, second_factor_limiter_.retry_after_seconds(user));
+  if (account_wait == 0) return false;
+  return second_factor_limiter_.has_failed(user + '|' + client);
+}
+
+Status SessionService::record_code_failure(const SignInRequest& request, const Id& user,
+                                           const std::string& client) {
+  TALLINN_RETURN_IF_ERROR(record_failure(request.email, client));
+  TALLINN_RETURN_IF_ERROR(second_factor_limiter_.record_failure(user));
+  return second_factor_limiter_.record_failure(user + '|' + client);
 }
 
 Result<store::Credentials> SessionService::check_password(const std::string& email,
@@ -162,7 +186,8 @@ Result<store::Credentials> SessionService::check_password(const std::string& ema
   if (password.size() > auth::kMaxPasswordBytes) {
     return Status(ErrorCode::kTooLarge, "password is too long", "password");
   }
-  if (retry_after_seconds(email, client) > 0) {
+  TALLINN_ASSIGN_OR_RETURN(int64_t wait, password_wait_seconds(email, client));
+  if (wait > 0) {
     audit_refusal(context_, policy::Actor(), AuditEvent{.action = action},
                   Status(ErrorCode::kRateLimited, "too many attempts"));
     return too_many_attempts();
@@ -182,7 +207,6 @@ Result<store::Credentials> SessionService::check_password(const std::string& ema
     auth::burn_verification_time();
   }
   if (!accepted) {
-    record_failure(email, client);
     policy::Actor actor;
     AuditEvent event{.action = action, .record_type = "user"};
     if (credentials.is_ok()) {
@@ -191,6 +215,9 @@ Result<store::Credentials> SessionService::check_password(const std::string& ema
                                     credentials->user.role);
     }
     audit_refusal(context_, actor, event, wrong_credentials());
+    // A failure that could not be counted is not answered as a mere 401:
+    // the limit must not lapse while the database is away.
+    TALLINN_RETURN_IF_ERROR(record_failure(email, client));
     return wrong_credentials();
   }
   return credentials;
@@ -203,12 +230,13 @@ Result<SignedIn> SessionService::sign_in(const SignInRequest& request, const std
   const User& user = credentials.user;
   auto actor = policy::Actor::member(user.id, user.org, user.role);
   AuditEvent event{.action = "session.create", .record_type = "user", .record_id = user.id};
-  std::string presence_key = user.id + '|' + client;
   bool tries_a_code = !request.totp.empty() || !request.recovery_code.empty();
-  if (tries_a_code && second_factor_limiter_.retry_after_seconds(user.id) > 0 &&
-      second_factor_limiter_.recent_failures(presence_key) > 0) {
-    audit_refusal(context_, actor, event, Status(ErrorCode::kRateLimited, "too many codes"));
-    return too_many_attempts();
+  if (tries_a_code) {
+    TALLINN_ASSIGN_OR_RETURN(bool limited, codes_limited(user.id, client));
+    if (limited) {
+      audit_refusal(context_, actor, event, Status(ErrorCode::kRateLimited, "too many codes"));
+      return too_many_attempts();
+    }
   }
 
   SignedIn signed_in;
@@ -233,13 +261,10 @@ Result<SignedIn> SessionService::sign_in(const SignInRequest& request, const std
     return transaction->commit();
   }();
   if (!written.is_ok()) {
+    if (written.code() == ErrorCode::kUnauthenticated) audit_refusal(context_, actor, event, written);
     if (second.guessed_wrong) {
-      record_failure(request.email, client);
-      second_factor_limiter_.record_failure(user.id);
-      second_factor_limiter_.record_failure(presence_key);
+      TALLINN_RETURN_IF_ERROR(record_code_failure(request, user.id, client));
     }
-    if (written.code() == ErrorCode::kUnauthenticated)
-      audit_refusal(context_, actor, event, written);
     return written;
   }
   signed_in.recovery_codes = std::move(second.recovery_codes);

@@ -66,11 +66,16 @@ class SessionService {
   static constexpr int64_t kFailureWindowMs = 15 * 60 * 1000;
   static constexpr int kRecoveryCodes = 10;
 
+  // The limits are counted in the database (service/rate_limiter.h), so
+  // every node on it enforces them together.
   explicit SessionService(Context& context)
       : context_(context),
-        account_limiter_(context.clock, kFailuresPerAccountAndClient, kFailureWindowMs),
-        client_limiter_(context.clock, kFailuresPerClient, kFailureWindowMs),
-        second_factor_limiter_(context.clock, kSecondFactorFailuresPerAccount, kFailureWindowMs) {}
+        account_limiter_(context.store, context.clock, "sign_in.account_client",
+                         kFailuresPerAccountAndClient, kFailureWindowMs),
+        client_limiter_(context.store, context.clock, "sign_in.client", kFailuresPerClient,
+                        kFailureWindowMs),
+        second_factor_limiter_(context.store, context.clock, "second_factor",
+                               kSecondFactorFailuresPerAccount, kFailureWindowMs) {}
 
   // A wrong password, an unknown email and a disabled account all answer the
   // same kUnauthenticated Status, after the same amount of hashing work.
@@ -93,7 +98,8 @@ class SessionService {
   Status change_password(const policy::Actor& actor, const std::string& current_password,
                          const std::string& new_password, const std::string& client);
 
-  // After kRateLimited: how long `client` should wait before trying `email`.
+  // After kRateLimited: how long `client` should wait before trying `email`
+  // (the whole window when the database cannot tell).
   int64_t retry_after_seconds(const std::string& email, const std::string& client);
 
   // Ends the session of `token` at once. Unknown tokens are not an error.
@@ -106,7 +112,12 @@ class SessionService {
  private:
   Result<store::Credentials> check_password(const std::string& email, const std::string& password,
                                             const std::string& client, const std::string& action);
-  void record_failure(const std::string& email, const std::string& client);
+  Result<int64_t> password_wait_seconds(const std::string& email, const std::string& client);
+  Status record_failure(const std::string& email, const std::string& client);
+  // Whether `client` must wait before trying another code for `user`.
+  Result<bool> codes_limited(const Id& user, const std::string& client);
+  Status record_code_failure(const SignInRequest& request, const Id& user,
+                             const std::string& client);
 
   Context& context_;
   RateLimiter account_limiter_;

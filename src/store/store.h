@@ -288,6 +288,25 @@ class Store {
   virtual Status ping() = 0;
   // Thread-safe; cheap enough to call at every /metrics scrape.
   virtual StoreStats stats() const { return {}; }
+
+  // Failed sign-in attempts, kept in the database so that every node
+  // serving it counts the same failures (service/rate_limiter.h). `key` is
+  // opaque to the store. Each call is one statement of its own, outside any
+  // Transaction and without the writers' lock: do not call them while this
+  // thread holds a write Transaction (SQLite has one writer per process).
+  //
+  // Counts one failure of `key` at `at_ms`, to be kept until `expires_at_ms`.
+  // Calls from any number of threads and processes at once each count: none
+  // is lost.
+  virtual Status record_failed_attempt(const std::string& key, int64_t at_ms,
+                                       int64_t expires_at_ms) = 0;
+  // The times of the newest failures of `key` later than `after_ms`, newest
+  // first, at most `limit` of them (limit >= 1).
+  virtual Result<std::vector<int64_t>> failed_attempts(const std::string& key, int64_t after_ms,
+                                                       int limit) = 0;
+  // Deletes the failures of every key that expired at or before `now_ms`;
+  // how many it deleted.
+  virtual Result<int64_t> forget_failed_attempts(int64_t now_ms) = 0;
 };
 
 // Opens the database named by `url`: "sqlite://PATH" (PATH may be relative;

@@ -4,7 +4,7 @@ a SIGKILL of the server, nothing is half-applied, budgets hold, the audit chain
 stays intact, and a commitment retried with its Idempotency-Key applies once.
 
     crash_test.py --tallinn build/src/tallinn [--db URL] [--cycles 20] [--seed 1]
-                  [--kill-db-command CMD --start-db-command CMD]
+                  [--kill-db-command CMD --start-db-command CMD [--db-crash-share 0.5]]
 
 Each cycle starts `tallinn serve`, lets 4 client threads write through the
 HTTP API (needs and offers created and patched, allocations committed with an
@@ -14,7 +14,10 @@ the journal of every write the server acknowledged. The backend is a
 parameter: --db sqlite://PATH (default: a file in a fresh temporary folder) or
 a postgresql:// URL of a database the caller created; --kill-db-command and
 --start-db-command crash and restart the database server as well (for
-PostgreSQL: `pg_ctl -D DIR stop -m immediate` and `pg_ctl -D DIR start`).
+PostgreSQL: `pg_ctl -D DIR stop -m immediate` and `pg_ctl -D DIR start`), in
+the share of cycles that --db-crash-share gives (all by default): in those
+the database crashes first, under the writing clients (whose requests then
+fail with 503 and stay unacknowledged), then the server is killed.
 
 Exit 0 only when every check of every cycle held. Standard library only.
 """
@@ -56,9 +59,12 @@ def free_port():
 class Api:
     """One HTTP/1.1 connection per call: a killed server leaves no stale socket."""
 
-    def __init__(self, port, timeout=10):
+    def __init__(self, port, timeout=10, outage_ends_writing=False):
         self.port = port
         self.timeout = timeout
+        # While the database crashes on purpose, its 503 ends a client's
+        # writing like a dead server does: the request stays unacknowledged.
+        self.outage_ends_writing = outage_ends_writing
 
     def call(self, method, path, token=None, body=None, headers=None):
         """(status, json or None); raises OSError/HTTPException when the server is gone."""
@@ -75,6 +81,8 @@ class Api:
             response = connection.getresponse()
             raw = response.read()
             parsed = json.loads(raw) if raw else None
+            if response.status == 503 and self.outage_ends_writing:
+                raise ConnectionError(f"{method} {path}: database unavailable: {parsed}")
             return response.status, parsed
         finally:
             connection.close()
@@ -564,6 +572,8 @@ def main():
     parser.add_argument("--max-run", type=float, default=0.8, help="seconds of writing, at most")
     parser.add_argument("--kill-db-command", help="also crash the database server (PostgreSQL)")
     parser.add_argument("--start-db-command", help="restart it after --kill-db-command")
+    parser.add_argument("--db-crash-share", type=float, default=1.0,
+                        help="share of the cycles that crash the database too (default all)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--tamper-sql",
                         help="SQLite only: run this statement on the file after each kill, to "
@@ -571,6 +581,8 @@ def main():
     args = parser.parse_args()
     if not args.tallinn:
         parser.error("--tallinn (or TALLINN) is required")
+    if bool(args.kill_db_command) != bool(args.start_db_command):
+        parser.error("--kill-db-command and --start-db-command go together")
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 30)
     rng = random.Random(seed)
     workdir = tempfile.mkdtemp(prefix="tallinn-crash-")
@@ -583,6 +595,7 @@ def main():
     pool, pool_lock = [], threading.Lock()
     passed = failed = 0
     totals = {"acknowledged": 0, "committed": 0, "refused": 0}
+    db_crashes = 0
     try:
         world.create()
         api = server.start()
@@ -593,15 +606,20 @@ def main():
                 batch += 1
                 pool.extend(prepare_allocations(api, world, batch))
                 rng.shuffle(pool)
-            clients = [Client(n, api, world, journal, pool, pool_lock, rng.randrange(1 << 30))
-                       for n in range(4)]
+            crash_db = bool(args.kill_db_command) and rng.random() < args.db_crash_share
+            writing = Api(api.port, outage_ends_writing=crash_db)
+            clients = [Client(n, writing, world, journal, pool, pool_lock,
+                              rng.randrange(1 << 30)) for n in range(4)]
             for client in clients:
                 client.start()
             time.sleep(rng.uniform(args.min_run, args.max_run))
-            server.kill()
-            if args.kill_db_command:
+            if crash_db:
+                # The database crashes under the running server and its clients.
+                db_crashes += 1
                 subprocess.run(shlex.split(args.kill_db_command), check=True,
                                capture_output=True)
+            server.kill()
+            if crash_db:
                 subprocess.run(shlex.split(args.start_db_command), check=True,
                                capture_output=True)
             for client in clients:
@@ -621,7 +639,8 @@ def main():
                 api = server.start()
                 Checker(api, world, journal, rng).run()
                 passed += 1
-                print(f"cycle {cycle}: ok ({acknowledged} acknowledged writes; "
+                print(f"cycle {cycle}: ok ({'database and server' if crash_db else 'server'} "
+                      f"crashed; {acknowledged} acknowledged writes; "
                       f"{verify.stdout.strip()})", flush=True)
             except Failure as failure:
                 failed += 1
@@ -632,6 +651,12 @@ def main():
         print(f"journal: {len(journal.needs)} needs, {len(journal.offers)} offers, "
               f"{states.count('committed')} commitments, {states.count('refused')} refused "
               f"over budget", flush=True)
+        if args.kill_db_command:
+            print(f"the database crashed in {db_crashes} of {args.cycles} cycles", flush=True)
+            mixed_expected = args.db_crash_share < 1 and args.cycles >= 10
+            if db_crashes == 0 or (mixed_expected and db_crashes == args.cycles):
+                failed += 1
+                print("FAIL: the run did not mix database crashes and server kills", flush=True)
         if states.count("committed") == 0 or states.count("refused") == 0:
             # Without both, the budget check proved nothing.
             failed += 1
@@ -642,7 +667,7 @@ def main():
     finally:
         server.kill()
         journal.file.close()
-        if failed == 0 and not args.keep and not args.db:
+        if failed == 0 and not args.keep:
             subprocess.run(["rm", "-rf", workdir])
         else:
             print(f"work folder kept: {workdir}")

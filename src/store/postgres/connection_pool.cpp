@@ -27,12 +27,14 @@ Result<Lease> ConnectionPool::take() {
     give_back(nullptr);
     return opened.status();
   }
+  ++counters_.connections_open;
   return Lease{std::move(opened).value(), false};
 }
 
 void ConnectionPool::give_back(std::unique_ptr<Connection> connection) {
   if (connection != nullptr && (connection->broken() || connection->in_transaction())) {
     connection.reset();
+    --counters_.connections_open;
   }
   {
     std::lock_guard lock(mutex_);
@@ -40,6 +42,11 @@ void ConnectionPool::give_back(std::unique_ptr<Connection> connection) {
     if (connection != nullptr) idle_.push_back(std::move(connection));
   }
   returned_.notify_one();
+}
+
+size_t ConnectionPool::idle_connections() const {
+  std::lock_guard lock(mutex_);
+  return idle_.size();
 }
 
 }  // namespace tallinn::store::postgres

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "store/pool_counters.h"
 #include "store/postgres/connection.h"
 
 namespace tallinn::store::postgres {
@@ -45,12 +46,19 @@ class ConnectionPool {
   // outside a transaction; closes it otherwise.
   void give_back(std::unique_ptr<Connection> connection);
 
+  // Counted by the pool (connections) and by PgTransaction (transactions,
+  // waits), read by PostgresStore::stats().
+  PoolCounters& counters() { return counters_; }
+  const PoolCounters& counters() const { return counters_; }
+  size_t idle_connections() const;
+
  private:
   const std::string url_;
   const PoolOptions options_;
   const LogSink* log_;
 
-  std::mutex mutex_;
+  PoolCounters counters_;
+  mutable std::mutex mutex_;
   std::condition_variable returned_;
   size_t lent_ = 0;                                // guarded by mutex_
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mutex_

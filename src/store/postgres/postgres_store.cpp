@@ -2,6 +2,7 @@
 
 #include "core/random.h"
 #include "store/postgres/migrator.h"
+#include "store/postgres/repositories.h"
 #include "store/postgres/transaction.h"
 
 namespace tallinn::store::postgres {
@@ -31,17 +32,42 @@ class PostgresStore final : public Store {
 
   Status ping() override { return open(); }
 
+  StoreStats stats() const override {
+    return stats_of(pool_.counters(), static_cast<int64_t>(pool_.idle_connections()));
+  }
+
+  // Each one statement in autocommit, without the writers' lock: an INSERT
+  // per failure needs no serialising to be counted.
+  Status record_failed_attempt(const std::string& key, int64_t at_ms,
+                               int64_t expires_at_ms) override {
+    return on_connection([&](Connection& connection) {
+      return failed_attempts::record(connection, key, at_ms, expires_at_ms);
+    });
+  }
+
+  Result<std::vector<int64_t>> failed_attempts(const std::string& key, int64_t after_ms,
+                                               int limit) override {
+    return on_connection([&](Connection& connection) {
+      return failed_attempts::newest(connection, key, after_ms, limit);
+    });
+  }
+
+  Result<int64_t> forget_failed_attempts(int64_t now_ms) override {
+    return on_connection(
+        [&](Connection& connection) { return failed_attempts::forget(connection, now_ms); });
+  }
+
  private:
   // Runs `work` on a pooled connection; when it fails because an idle
   // connection had lost its server, runs it again on the next one.
   template <typename Work>
-  Status on_connection(Work work) {
+  auto on_connection(Work work) -> decltype(work(std::declval<Connection&>())) {
     while (true) {
       TALLINN_ASSIGN_OR_RETURN(Lease lease, pool_.take());
-      Status status = work(*lease.connection);
-      bool stale = !status.is_ok() && lease.reused && lease.connection->broken();
+      auto result = work(*lease.connection);
+      bool stale = !result.is_ok() && lease.reused && lease.connection->broken();
       pool_.give_back(std::move(lease.connection));
-      if (!stale) return status;
+      if (!stale) return result;
     }
   }
 

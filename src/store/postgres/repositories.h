@@ -135,4 +135,14 @@ Result<Page<Notification>> list(Connection& connection, const Id& user, const Pa
 Status mark_read(Connection& connection, const Id& id, int64_t read_at);
 }  // namespace notifications
 
+// Failed sign-in attempts (Store::record_failed_attempt and the two after
+// it): each function is one statement, run on a pooled connection outside
+// any transaction.
+namespace failed_attempts {
+Status record(Connection& connection, const std::string& key, int64_t at_ms, int64_t expires_at_ms);
+Result<std::vector<int64_t>> newest(Connection& connection, const std::string& key,
+                                    int64_t after_ms, int limit);
+Result<int64_t> forget(Connection& connection, int64_t now_ms);
+}  // namespace failed_attempts
+
 }  // namespace tallinn::store::postgres

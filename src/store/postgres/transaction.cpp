@@ -1,5 +1,7 @@
 #include "store/postgres/transaction.h"
 
+#include <chrono>
+
 namespace tallinn::store::postgres {
 namespace {
 
@@ -19,16 +21,35 @@ PgTransaction::PgTransaction(ConnectionPool& pool, TransactionMode mode,
 Result<std::unique_ptr<Transaction>> PgTransaction::begin(ConnectionPool& pool,
                                                           TransactionMode mode) {
   bool is_write = mode == TransactionMode::kWrite;
+  PoolCounters& counters = pool.counters();
+  // A writer's wait: for a connection and then for the writers' lock.
+  auto started = std::chrono::steady_clock::now();
   while (true) {
-    TALLINN_ASSIGN_OR_RETURN(Lease lease, pool.take());
-    Status begun = lease.connection->exec_script(is_write ? kBeginWrite : kBeginRead);
-    bool stale = !begun.is_ok() && lease.reused && lease.connection->broken();
+    Result<Lease> lease = pool.take();
+    if (!lease.is_ok()) {
+      ++counters.begin_failures;
+      return lease.status();
+    }
+    Status begun = lease->connection->exec_script(is_write ? kBeginWrite : kBeginRead);
+    bool stale = !begun.is_ok() && lease->reused && lease->connection->broken();
     std::unique_ptr<PgTransaction> transaction(
-        new PgTransaction(pool, mode, std::move(lease.connection)));
-    if (begun.is_ok()) return std::unique_ptr<Transaction>(std::move(transaction));
+        new PgTransaction(pool, mode, std::move(lease->connection)));
+    if (begun.is_ok()) {
+      transaction->began_ = true;
+      ++(is_write ? counters.write_transactions : counters.read_transactions);
+      if (is_write) {
+        counters.write_wait_micros += std::chrono::duration_cast<std::chrono::microseconds>(
+                                          std::chrono::steady_clock::now() - started)
+                                          .count();
+      }
+      return std::unique_ptr<Transaction>(std::move(transaction));
+    }
     // An idle connection that lost its server (a restart, an outage) is
     // dropped by the destructor; the next one may be alive or new.
-    if (!stale) return begun;
+    if (!stale) {
+      ++counters.begin_failures;
+      return begun;
+    }
   }
 }
 
@@ -36,6 +57,9 @@ PgTransaction::~PgTransaction() { release(); }
 
 void PgTransaction::release() {
   if (connection_ == nullptr) return;
+  // Whatever ends without a COMMIT is rolled back, by us or by the server
+  // that lost the connection.
+  if (began_ && !committed_) ++pool_.counters().rollbacks;
   if (connection_->in_transaction() && !connection_->broken()) connection_->exec_script(kRollback);
   pool_.give_back(std::move(connection_));
 }
@@ -46,6 +70,8 @@ Status PgTransaction::commit() {
   // and still answers OK; that must not look like success.
   Status status =
       connection_->in_failed_transaction() ? internal_error() : connection_->exec_script(kCommit);
+  committed_ = status.is_ok();
+  if (committed_) ++pool_.counters().commits;
   release();
   return status;
 }

@@ -127,6 +127,8 @@ class PgTransaction final : public RepositoryTransaction<PostgresRepositories> {
   ConnectionPool& pool_;
   const TransactionMode mode_;
   std::unique_ptr<Connection> connection_;  // null once released
+  bool began_ = false;                      // for the counters: what ends uncommitted is a rollback
+  bool committed_ = false;
 };
 
 }  // namespace tallinn::store::postgres

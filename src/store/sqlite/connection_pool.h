@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "store/pool_counters.h"
 #include "store/sqlite/connection.h"
 
 namespace tallinn::store::sqlite {
@@ -23,17 +24,6 @@ struct PoolOptions {
   // How long a write transaction waits for the one before it.
   int writer_wait_ms = 30000;
   size_t max_idle_readers = 8;
-};
-
-// Counted by the pool and by SqliteTransaction, read by SqliteStore::stats().
-struct PoolCounters {
-  std::atomic<int64_t> read_transactions{0};
-  std::atomic<int64_t> write_transactions{0};
-  std::atomic<int64_t> commits{0};
-  std::atomic<int64_t> rollbacks{0};
-  std::atomic<int64_t> begin_failures{0};
-  std::atomic<int64_t> connections_open{0};
-  std::atomic<int64_t> write_wait_micros{0};
 };
 
 class ConnectionPool {
@@ -58,6 +48,7 @@ class ConnectionPool {
   // back) and the next take_writer() opens a fresh one.
   void return_writer(std::unique_ptr<Connection> writer);
 
+  // Counted by the pool and by SqliteTransaction, read by SqliteStore::stats().
   PoolCounters& counters() { return counters_; }
   const PoolCounters& counters() const { return counters_; }
   size_t idle_connections() const;

@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "core/random.h"
+#include "store/sqlite/failed_attempt_repository.h"
 #include "store/sqlite/migrator.h"
 #include "store/sqlite/sqlite_transaction.h"
 
@@ -21,34 +22,62 @@ class SqliteStore final : public Store {
   }
 
   Status migrate() override {
-    TALLINN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> writer, pool_.take_writer());
-    Status status = apply_migrations(*writer, migrations(), SystemClock().now_ms());
-    pool_.return_writer(std::move(writer));
-    return status;
+    return on_writer([](Connection& writer) {
+      return apply_migrations(writer, migrations(), SystemClock().now_ms());
+    });
   }
 
   StoreStats stats() const override {
-    const PoolCounters& counters = pool_.counters();
-    return {
-        .read_transactions = counters.read_transactions,
-        .write_transactions = counters.write_transactions,
-        .commits = counters.commits,
-        .rollbacks = counters.rollbacks,
-        .begin_failures = counters.begin_failures,
-        .connections_open = counters.connections_open,
-        .connections_idle = static_cast<int64_t>(pool_.idle_connections()),
-        .write_wait_seconds = static_cast<double>(counters.write_wait_micros) / 1e6,
-    };
+    return stats_of(pool_.counters(), static_cast<int64_t>(pool_.idle_connections()));
   }
 
   Status ping() override {
-    TALLINN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> reader, pool_.take_reader());
-    Status status = reader->exec(kPing);
-    pool_.return_reader(std::move(reader));
-    return status;
+    return on_reader([](Connection& reader) { return reader.exec(kPing); });
+  }
+
+  Status record_failed_attempt(const std::string& key, int64_t at_ms,
+                               int64_t expires_at_ms) override {
+    return on_writer([&](Connection& writer) {
+      return failed_attempts::record(writer, key, at_ms, expires_at_ms);
+    });
+  }
+
+  Result<std::vector<int64_t>> failed_attempts(const std::string& key, int64_t after_ms,
+                                               int limit) override {
+    return on_reader(
+        [&](Connection& reader) { return failed_attempts::newest(reader, key, after_ms, limit); });
+  }
+
+  Result<int64_t> forget_failed_attempts(int64_t now_ms) override {
+    return on_writer([&](Connection& writer) { return failed_attempts::forget(writer, now_ms); });
   }
 
  private:
+  // Runs `work` (statements in autocommit) on a reader or on the writer,
+  // which waits for the write transaction that has it.
+  template <typename Work>
+  auto on_connection(TransactionMode mode, Work work)
+      -> decltype(work(std::declval<Connection&>())) {
+    bool writes = mode == TransactionMode::kWrite;
+    TALLINN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection,
+                             writes ? pool_.take_writer() : pool_.take_reader());
+    auto result = work(*connection);
+    if (writes) {
+      pool_.return_writer(std::move(connection));
+    } else {
+      pool_.return_reader(std::move(connection));
+    }
+    return result;
+  }
+  template <typename Work>
+  auto on_reader(Work work) -> decltype(work(std::declval<Connection&>())) {
+    return on_connection(TransactionMode::kRead, work);
+  }
+  template <typename Work>
+  auto on_writer(Work work) -> decltype(work(std::declval<Connection&>())) {
+    return on_connection(TransactionMode::kWrite, work);
+  }
+
   const SqliteOptions options_;  // before pool_, which points into it
   ConnectionPool pool_;
 };
