@@ -40,7 +40,7 @@ get healthz "" /healthz
 get public_summary "" /api/v1/public/summary
 for role in ${ROLES:-beneficiary front-office back-office ua-authority donor observer implementer admin}; do
   token="$(curl -s -H 'Content-Type: application/json' \
-    -d "{\"email\": \"$role@demo.tallinn.example\", \"password\": \"tallinn-demo-2026\"}" \
+    -d "{\"email\": \"$role@demo.tallinn.example\", \"password\": \"demo-password-2026\"}" \
     "$base/api/v1/session" | sed -n 's/.*"token": *"\([^"]*\)".*/\1/p')"
   [ -n "$token" ] || { echo "cannot sign in as $role" >&2; exit 1; }
   get "$role.healthz" "$token" /healthz
