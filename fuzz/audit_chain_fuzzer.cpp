@@ -58,12 +58,24 @@ bool same(const std::vector<AuditEntry>& a, const std::vector<AuditEntry>& b) {
 void tamper(std::vector<AuditEntry>& chain, FuzzedDataProvider& input) {
   size_t at = input.ConsumeIntegralInRange<size_t>(0, chain.size() - 1);
   switch (input.ConsumeIntegralInRange(0, 6)) {
-    case 0: chain[at].action = input.ConsumeRandomLengthString(40); break;
-    case 1: chain[at].time = input.ConsumeIntegral<int64_t>(); break;
-    case 2: chain[at].sequence = input.ConsumeIntegral<int64_t>(); break;
-    case 3: chain[at].hash = input.ConsumeRandomLengthString(70); break;
-    case 4: chain.erase(chain.begin() + static_cast<std::ptrdiff_t>(at)); break;
-    case 5: chain.insert(chain.begin() + static_cast<std::ptrdiff_t>(at), chain[at]); break;
+    case 0:
+      chain[at].action = input.ConsumeRandomLengthString(40);
+      break;
+    case 1:
+      chain[at].time = input.ConsumeIntegral<int64_t>();
+      break;
+    case 2:
+      chain[at].sequence = input.ConsumeIntegral<int64_t>();
+      break;
+    case 3:
+      chain[at].hash = input.ConsumeRandomLengthString(70);
+      break;
+    case 4:
+      chain.erase(chain.begin() + static_cast<std::ptrdiff_t>(at));
+      break;
+    case 5:
+      chain.insert(chain.begin() + static_cast<std::ptrdiff_t>(at), chain[at]);
+      break;
     default:
       std::swap(chain[at], chain[input.ConsumeIntegralInRange<size_t>(0, chain.size() - 1)]);
   }

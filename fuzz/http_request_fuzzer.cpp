@@ -92,7 +92,8 @@ class Platform {
     std::string body = nlohmann::json{{"email", email}, {"password", password}}.dump();
     http::WireRead read = http::read_request(
         "POST /api/v1/session HTTP/1.1\r\nHost: fuzz\r\nContent-Type: application/json\r\n"
-        "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body,
+        "Content-Length: " +
+            std::to_string(body.size()) + "\r\n\r\n" + body,
         options_, "192.0.2.7");
     if (!read.request) fail("the sign-in request did not parse");
     auto outcome = router_.dispatch(*read.request);

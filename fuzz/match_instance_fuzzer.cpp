@@ -10,8 +10,7 @@
 #include "matchio/instance_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto instance =
-      tallinn::matchio::parse_instance({reinterpret_cast<const char*>(data), size});
+  auto instance = tallinn::matchio::parse_instance({reinterpret_cast<const char*>(data), size});
   if (!instance.is_ok()) return 0;
   for (const auto& need : instance->needs) {
     if (need.amount_cents <= 0 || need.amount_cents > tallinn::match::kMaxCents ||

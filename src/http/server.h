@@ -85,8 +85,7 @@ struct WireRead {
   std::optional<Response> refusal;  // or the error the server answers with
   // Neither: the bytes end before the request does (the server would wait).
 };
-WireRead read_request(std::string_view wire, const ServerOptions& options,
-                      const std::string& peer);
+WireRead read_request(std::string_view wire, const ServerOptions& options, const std::string& peer);
 
 namespace detail {
 class ServerCore;
