@@ -236,7 +236,83 @@ using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 template <class Stream>
 constexpr bool kIsTls = std::is_same_v<Stream, TlsStream>;
 
+// The Request handlers see, from a whole message read from `peer`: the
+// target split and decoded, headers in order, cookies, the client address.
+// kMalformed when the target does not parse.
+Result<Request> request_from_message(bhttp::request<bhttp::string_body>& message,
+                                     const std::string& peer,
+                                     const std::vector<std::string>& trusted_proxies) {
+  Result<Target> target = parse_target(view(message.target()));
+  if (!target.is_ok()) return target.status();
+  Request request;
+  request.method = std::string(message.method_string());
+  request.target = std::string(message.target());
+  request.path = std::move(target->path);
+  request.query = std::move(target->query);
+  std::string forwarded_for;
+  for (const auto& field : message) {
+    request.headers.add(std::string(field.name_string()), std::string(field.value()));
+    if (beast::iequals(field.name_string(), "X-Forwarded-For")) {
+      if (!forwarded_for.empty()) forwarded_for += ',';
+      forwarded_for += std::string(field.value());
+    }
+  }
+  if (auto cookie = request.headers.get("Cookie")) request.cookies = parse_cookies(*cookie);
+  request.body = std::move(message.body());
+  request.client_address = client_address(peer, forwarded_for, trusted_proxies);
+  return request;
+}
+
+// What the server answers to a read that failed with `ec` before a whole
+// request arrived; nullopt when it just closes (timeout, reset, the client
+// going away mid-request).
+std::optional<Response> read_error_response(beast::error_code ec) {
+  if (ec == bhttp::error::header_limit) {
+    return error_response(431, "header_too_large", "request header is too large");
+  }
+  if (ec == bhttp::error::body_limit) {
+    return error_response(Status(ErrorCode::kTooLarge, "request body is too large"));
+  }
+  if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
+      ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+    return error_response(malformed("request is malformed"));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+WireRead read_request(std::string_view wire, const ServerOptions& options,
+                      const std::string& peer) {
+  bhttp::request_parser<bhttp::string_body> parser;
+  parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+  parser.body_limit(options.body_limit);
+  // The header is checked before any of the body is read, as a session does.
+  parser.eager(false);
+  bool header_checked = false;
+  while (!parser.is_done()) {
+    beast::error_code ec;
+    size_t used = parser.put(net::buffer(wire.data(), wire.size()), ec);
+    wire.remove_prefix(used);
+    if (ec == bhttp::error::need_more || (!ec && used == 0)) return {};  // the bytes end early
+    if (ec) {
+      WireRead read;
+      read.refusal = read_error_response(ec);
+      return read;
+    }
+    if (parser.is_header_done() && !header_checked) {
+      header_checked = true;
+      if (Status checked = check_request_header(parser); !checked.is_ok()) {
+        return {std::nullopt, error_response(checked)};
+      }
+      parser.eager(true);
+    }
+  }
+  auto message = parser.release();
+  Result<Request> request = request_from_message(message, peer, options.trusted_proxies);
+  if (!request.is_ok()) return {std::nullopt, error_response(request.status())};
+  return {std::move(request).value(), std::nullopt};
+}
 
 namespace detail {
 
@@ -404,13 +480,9 @@ class Session : public SessionBase {
 
   void on_header(beast::error_code ec, std::size_t) {
     started_ = Clock::now();
-    if (ec == bhttp::error::header_limit) {
-      return send_error(error_response(431, "header_too_large", "request header is too large"));
-    }
-    if (ec == bhttp::error::body_limit) {  // Content-Length over body_limit
+    if (ec == bhttp::error::body_limit) {  // Content-Length over body_limit: the header is known
       method_ = std::string(parser_->get().method_string());
       version_ = parser_->get().version();
-      return send_error(error_response(Status(ErrorCode::kTooLarge, "request body is too large")));
     }
     if (ec) return fail_read(ec);
     set_in_progress(true);
@@ -442,37 +514,17 @@ class Session : public SessionBase {
   }
 
   void on_body(beast::error_code ec, std::size_t) {
-    if (ec == bhttp::error::body_limit) {
-      return send_error(error_response(Status(ErrorCode::kTooLarge, "request body is too large")));
-    }
     if (ec) return fail_read(ec);
 
     auto& message = parser_->get();
     keep_alive_ = message.keep_alive();
     version_ = message.version();
-    Result<Target> target = parse_target(view(message.target()));
-    if (!target.is_ok()) return send(error_response(target.status()), "");
-
-    Request request;
-    request.method = method_;
-    request.target = std::string(message.target());
-    request.path = std::move(target->path);
-    request.query = std::move(target->query);
-    std::string forwarded_for;
-    for (const auto& field : message) {
-      request.headers.add(std::string(field.name_string()), std::string(field.value()));
-      if (beast::iequals(field.name_string(), "X-Forwarded-For")) {
-        if (!forwarded_for.empty()) forwarded_for += ',';
-        forwarded_for += std::string(field.value());
-      }
-    }
-    if (auto cookie = request.headers.get("Cookie")) request.cookies = parse_cookies(*cookie);
-    request.body = std::move(message.body());
-    request.client_address =
-        client_address(client_address_, forwarded_for, core_->options.trusted_proxies);
+    Result<Request> request =
+        request_from_message(message, client_address_, core_->options.trusted_proxies);
+    if (!request.is_ok()) return send(error_response(request.status()), "");
 
     transport().expires_never();
-    net::post(core_->pool, [self = self(), request = std::move(request)] {
+    net::post(core_->pool, [self = self(), request = std::move(request).value()] {
       Router::Outcome handled = handle_request(*self->core_->router, request);
       net::post(self->stream_.get_executor(), [self, handled = std::move(handled)]() mutable {
         self->send(std::move(handled.response), handled.pattern);
@@ -483,10 +535,7 @@ class Session : public SessionBase {
   // A read that ended without a request: a parse error earns a 400, a
   // timeout, a reset or the client going away just close.
   void fail_read(beast::error_code ec) {
-    if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
-        ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
-      return send_error(error_response(malformed("request is malformed")));
-    }
+    if (auto refusal = read_error_response(ec)) return send_error(std::move(*refusal));
     if (ec == beast::error::timeout) {
       spdlog::debug("http connection timed out: client={}", client_address_);
     }

@@ -33,6 +33,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,6 +87,17 @@ struct ServerOptions {
 // otherwise, or when the list holds no usable address, `peer`.
 std::string client_address(const std::string& peer, std::string_view forwarded_for,
                            const std::vector<std::string>& trusted_proxies);
+
+// One request read from `wire` the way a connection's session reads it
+// (Beast's parser with the options' limits, the framing checks, the target
+// split, cookies, the client address as seen from `peer`), without a network:
+// the fuzzer's way in (fuzz/http_request_fuzzer.cpp) and a test's.
+struct WireRead {
+  std::optional<Request> request;   // a whole request, as handlers would see it
+  std::optional<Response> refusal;  // or the error the server answers with
+  // Neither: the bytes end before the request does (the server would wait).
+};
+WireRead read_request(std::string_view wire, const ServerOptions& options, const std::string& peer);
 
 namespace detail {
 class ServerCore;

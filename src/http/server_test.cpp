@@ -483,3 +483,44 @@ TEST(ServerLifecycle, ConnectionsOverTheLimitGet503) {
 
 }  // namespace
 }  // namespace tallinn::http
+
+namespace tallinn::http {
+namespace {
+
+// read_request() is the session's reading without a socket (the fuzzer's
+// way in): it must refuse what the server refuses and build what it builds.
+TEST(ReadRequest, BuildsTheRequestAHandlerSees) {
+  ServerOptions options;
+  WireRead read = read_request(
+      "POST /api/v1/needs?limit=5 HTTP/1.1\r\nHost: x\r\nCookie: a=1\r\n"
+      "Content-Length: 2\r\n\r\n{}",
+      options, "192.0.2.1");
+  ASSERT_TRUE(read.request.has_value());
+  EXPECT_EQ(read.request->method, "POST");
+  EXPECT_EQ(read.request->path, "/api/v1/needs");
+  EXPECT_EQ(read.request->query_param("limit"), "5");
+  EXPECT_EQ(read.request->cookies.at("a"), "1");
+  EXPECT_EQ(read.request->body, "{}");
+  EXPECT_EQ(read.request->client_address, "192.0.2.1");
+}
+
+TEST(ReadRequest, RefusesAsTheServerDoes) {
+  ServerOptions options;
+  options.header_limit = 256;
+  options.body_limit = 8;
+  auto status_of = [&](std::string_view wire) {
+    WireRead read = read_request(wire, options, "192.0.2.1");
+    return read.refusal ? read.refusal->status : read.request ? 0 : -1;
+  };
+  EXPECT_EQ(status_of("GET / HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n"), 400);
+  EXPECT_EQ(status_of("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n"), 400);
+  EXPECT_EQ(status_of("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99\r\n\r\n"), 413);
+  EXPECT_EQ(status_of("GET / HTTP/1.1\r\nHost: x\r\nX: " + std::string(300, 'a') + "\r\n\r\n"),
+            431);
+  EXPECT_EQ(status_of("GET /a?b=%zz HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
+  EXPECT_EQ(status_of("GET / HTTP/1.1\r\nHost: x\r\n"), -1);  // not over yet
+  EXPECT_EQ(status_of("GET / HTTP/1.1\r\nHost: x\r\n\r\n"), 0);
+}
+
+}  // namespace
+}  // namespace tallinn::http

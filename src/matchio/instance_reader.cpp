@@ -87,7 +87,13 @@ Result<int> read_code(od::value& value, const FieldPath& field, CodeOf code_of,
 template <typename CodeOf>
 Result<uint32_t> read_mask(od::value& value, const FieldPath& field, CodeOf code_of,
                            const char* vocabulary, uint32_t any) {
-  if (value.is_null()) return any;
+  // Through get(): converting is_null()'s result to bool throws on a bare
+  // word such as `nt` (found by fuzz/match_instance_fuzzer).
+  bool is_null = false;
+  if (auto error = value.is_null().get(is_null); error != simdjson::SUCCESS) {
+    return syntax_error(field, error);
+  }
+  if (is_null) return any;
   od::array array;
   if (value.get_array().get(array) != simdjson::SUCCESS) {
     return invalid_at(field, "must be a list of strings");

@@ -42,5 +42,17 @@ TEST(InstanceReader, EscapedIdsAreUnescaped) {
   EXPECT_EQ(instance->needs[0].id, "N\"1");
 }
 
+// A bare word where a list may be null once escaped as a simdjson exception
+// and ended `tallinn match` (fuzz/corpus/match_instance_fuzzer/crash-bare-word-list).
+TEST(InstanceReader, BareWordForAListIsAnErrorNamingIt) {
+  for (const char* list : {"sectors", "regions", "categories"}) {
+    Result<match::Instance> instance =
+        parse_instance(std::string(R"({"needs": [], "offers": [{"id": "O1", "budget": 1, ")") +
+                       list + R"(": nt}]})");
+    ASSERT_FALSE(instance.is_ok()) << list;
+    EXPECT_EQ(instance.status().field(), std::string("offers[0].") + list);
+  }
+}
+
 }  // namespace
 }  // namespace tallinn::matchio
