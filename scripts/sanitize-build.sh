@@ -7,5 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DTALLINN_FUZZ=ON -DTALLINN_BUILD_BENCH=OFF -DTALLINN_BUILD_WEB=OFF >/dev/null
+  -DTALLINN_FUZZ=ON -DTALLINN_BUILD_TESTS=ON -DTALLINN_BUILD_BENCH=OFF -DTALLINN_BUILD_WEB=OFF \
+  >/dev/null
 cmake --build build-fuzz -j "${TALLINN_JOBS:-$(nproc)}" --target "$@"
