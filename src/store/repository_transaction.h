@@ -106,8 +106,7 @@ class RepositoryTransaction : public Transaction {
         [&](Connection& c) { return Repositories::replace_recovery_codes(c, user, code_hashes); });
   }
 
-  Status use_recovery_code(const Id& user, const std::string& code_hash,
-                           int64_t used_at) override {
+  Status use_recovery_code(const Id& user, const std::string& code_hash, int64_t used_at) override {
     return write([&](Connection& c) {
       return Repositories::use_recovery_code(c, user, code_hash, used_at);
     });
@@ -175,6 +174,14 @@ class RepositoryTransaction : public Transaction {
 
   Result<Page<AuditEntry>> list_audit(const PageRequest& page) override {
     return read([&](Connection& c) { return Repositories::list_audit(c, page); });
+  }
+
+  Result<Page<AuditEntry>> list_audit_for_record(const std::string& record_type,
+                                                 const Id& record_id, bool include_refused,
+                                                 const PageRequest& page) override {
+    return read([&](Connection& c) {
+      return Repositories::list_audit_for_record(c, record_type, record_id, include_refused, page);
+    });
   }
 
   Status scan_audit(const std::function<Status(const AuditEntry&)>& visit) override {
