@@ -1,5 +1,6 @@
 // GET /api/v1/audit: the trail, newest first, for the back office and admins.
-// No route changes the trail.
+// GET /api/v1/{needs,offers,allocations}/{id}/history: one record's entries,
+// for whoever may read that record. No route changes the trail.
 #include "api/handler_support.h"
 #include "api/json_input.h"
 
@@ -14,6 +15,23 @@ void add_audit_routes(http::Router& router, Services& services) {
         if (!page.is_ok()) return http::error_response(page.status());
         return reply_page(services.audit.list(actor, *page));
       }));
+
+  // Beside each record's own routes, answering 404 exactly where its GET does.
+  const std::pair<const char*, service::HistoryOf> kHistories[] = {
+      {"/api/v1/needs/{id}/history", service::HistoryOf::kNeed},
+      {"/api/v1/offers/{id}/history", service::HistoryOf::kOffer},
+      {"/api/v1/allocations/{id}/history", service::HistoryOf::kAllocation},
+  };
+  for (const auto& [path, kind] : kHistories) {
+    router.add("GET", path,
+               signed_in(services, [&services, kind](const policy::Actor& actor,
+                                                     const http::Request& request,
+                                                     const http::PathParams& params) {
+                 auto page = page_from_query(request);
+                 if (!page.is_ok()) return http::error_response(page.status());
+                 return reply_page(services.audit.history(actor, kind, params["id"], *page));
+               }));
+  }
 }
 
 }  // namespace tallinn::api

@@ -144,6 +144,24 @@ nlohmann::json to_json(const User& user) {
   };
 }
 
+// actor_user and sequence exist only for the readers of the whole trail, so
+// the keys themselves are absent for everyone else.
+nlohmann::json to_json(const service::HistoryEntry& entry) {
+  nlohmann::json out = {
+      {"time", format_timestamp(entry.time)},
+      {"action", entry.action},
+      {"outcome", entry.outcome},
+      {"changed_fields", entry.changed_fields},
+      {"actor_org", optional_text(entry.actor_org)},
+      {"actor_org_name", optional_text(entry.actor_org_name)},
+  };
+  if (entry.full) {
+    out["sequence"] = entry.sequence;
+    out["actor_user"] = optional_text(entry.actor_user);
+  }
+  return out;
+}
+
 nlohmann::json to_json(const AuditEntry& entry) {
   return {
       {"sequence", entry.sequence},

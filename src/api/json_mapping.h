@@ -21,6 +21,7 @@ nlohmann::json to_json(const Offer& offer);
 nlohmann::json to_json(const Organisation& organisation);
 nlohmann::json to_json(const User& user);
 nlohmann::json to_json(const AuditEntry& entry);
+nlohmann::json to_json(const service::HistoryEntry& entry);
 nlohmann::json to_json(const Access& access);
 nlohmann::json to_json(const Assessment& assessment);
 nlohmann::json to_json(const service::DuplicateCandidate& candidate);

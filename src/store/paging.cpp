@@ -1,5 +1,7 @@
 #include "store/paging.h"
 
+#include <cstdint>
+
 namespace tallinn::store {
 
 Page<AuditEntry> audit_page(std::vector<AuditEntry> items, int limit) {
@@ -10,6 +12,11 @@ Page<AuditEntry> audit_page(std::vector<AuditEntry> items, int limit) {
   }
   page.items = std::move(items);
   return page;
+}
+
+Result<int64_t> audit_page_start(const PageRequest& page) {
+  if (page.cursor.empty()) return INT64_MAX;
+  return decode_sequence_cursor(page.cursor);
 }
 
 std::string replace_all(std::string text, std::string_view name, std::string_view value) {

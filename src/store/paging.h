@@ -26,6 +26,8 @@ Page<T> time_page(std::vector<T> items, int limit) {
 
 // As time_page() for audit entries, keyed by sequence.
 Page<AuditEntry> audit_page(std::vector<AuditEntry> items, int limit);
+// The sequence an audit page starts below: its cursor's, or past the end.
+Result<int64_t> audit_page_start(const PageRequest& page);
 
 // `text` with every occurrence of `name` replaced by `value`: how SQL
 // templates get their table names and placeholders.

@@ -185,6 +185,14 @@ class RepositoryTransaction : public Transaction {
     return read([&](Connection& c) { return Repositories::list_audit(c, page); });
   }
 
+  Result<Page<AuditEntry>> list_audit_for_record(const std::string& record_type,
+                                                 const Id& record_id, bool include_refused,
+                                                 const PageRequest& page) override {
+    return read([&](Connection& c) {
+      return Repositories::list_audit_for_record(c, record_type, record_id, include_refused, page);
+    });
+  }
+
   Status scan_audit(const std::function<Status(const AuditEntry&)>& visit) override {
     return read([&](Connection& c) { return Repositories::scan_audit(c, visit); });
   }

@@ -192,6 +192,12 @@ class Transaction {
   virtual Status append_audit(const AuditEntry& entry) = 0;
   // Newest first, keyset-paged by sequence.
   virtual Result<Page<AuditEntry>> list_audit(const PageRequest& page) = 0;
+  // The entries about one record, newest first, keyset-paged by sequence
+  // like list_audit. Without `include_refused` only entries whose outcome is
+  // "ok" come back (the history a record's ordinary reader sees).
+  virtual Result<Page<AuditEntry>> list_audit_for_record(const std::string& record_type,
+                                                         const Id& record_id, bool include_refused,
+                                                         const PageRequest& page) = 0;
   // Every entry in sequence order; stops at the first non-OK visitor Status.
   virtual Status scan_audit(const std::function<Status(const AuditEntry&)>& visit) = 0;
 

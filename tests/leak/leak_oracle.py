@@ -314,6 +314,18 @@ class Oracle:
                         f"{body[:120]!r} differs from a missing one")
         return status, body
 
+    def check_history(self, client, actor, template, record_id, visible, missing):
+        """A record's history: readable exactly where the record is. access.md gives "read the
+        audit trail" to the back office and admins only, so anyone else gets neither the acting
+        user nor refused attempts."""
+        status, body = self.check_one(client, actor.role, template, record_id, visible,
+                                      missing[template])
+        if status != 200 or actor.role in ("back_office", "admin"):
+            return
+        for entry in json.loads(body)["items"]:
+            self.expect("actor_user" not in entry and entry.get("outcome") == "ok", actor.role,
+                        f"{template.format(record_id)} shows {entry}")
+
     # --- the walk -----------------------------------------------------------------------------
 
     def run(self, clients, anonymous, facts):
@@ -371,7 +383,8 @@ class Oracle:
         missing = {t: self.missing_body(client, who, t) for t in [
             "/api/v1/needs/{}", "/api/v1/offers/{}", "/api/v1/assessments/{}",
             "/api/v1/allocations/{}", "/api/v1/needs/{}/ledger", "/api/v1/offers/{}/ledger",
-            "/api/v1/needs/{}/duplicates", "/api/v1/users/{}"]}
+            "/api/v1/needs/{}/duplicates", "/api/v1/users/{}", "/api/v1/needs/{}/history",
+            "/api/v1/offers/{}/history", "/api/v1/allocations/{}/history"]}
         back = who == "back_office"
         for need_id in facts.needs:
             visible = need_id in needs
@@ -379,6 +392,8 @@ class Oracle:
                            missing["/api/v1/needs/{}"])
             self.check_one(client, who, "/api/v1/needs/{}/ledger", need_id, visible,
                            missing["/api/v1/needs/{}/ledger"], allowed=(200, 403))
+            self.check_history(client, actor, "/api/v1/needs/{}/history", need_id, visible,
+                               missing)
             status, body = self.check_one(client, who, "/api/v1/needs/{}/duplicates", need_id,
                                           visible, missing["/api/v1/needs/{}/duplicates"],
                                           allowed=(200,) if back else (403,))
@@ -391,6 +406,8 @@ class Oracle:
                            missing["/api/v1/offers/{}"])
             self.check_one(client, who, "/api/v1/offers/{}/ledger", offer_id, visible,
                            missing["/api/v1/offers/{}/ledger"], allowed=(200, 403))
+            self.check_history(client, actor, "/api/v1/offers/{}/history", offer_id, visible,
+                               missing)
         for assessment_id in facts.assessments:
             self.check_one(client, who, "/api/v1/assessments/{}", assessment_id,
                            assessment_id in assessments, missing["/api/v1/assessments/{}"])
@@ -405,6 +422,8 @@ class Oracle:
             status, body = self.check_one(client, who, "/api/v1/allocations/{}", allocation_id,
                                           allocation_id in allocations,
                                           missing["/api/v1/allocations/{}"])
+            self.check_history(client, actor, "/api/v1/allocations/{}/history", allocation_id,
+                               allocation_id in allocations, missing)
             if status == 200:
                 self.check_need_summary(who, json.loads(body), needs, facts)
         for item in listed:

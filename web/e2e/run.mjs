@@ -225,6 +225,13 @@ async function main() {
       await page.getByText('€45,000.50').first().waitFor();
       await page.getByRole('button', { name: /Submitted/ }).click();
       await page.locator('.labels .status-submitted').waitFor();
+      // The server's history of the need, reloaded after the move: the owner
+      // sees what was done and by which organisation, never the user.
+      const history = page.locator('ol[data-history="needs"] li');
+      await history.filter({ hasText: /Status changed by .+; fields: .*status/ }).first().waitFor();
+      await history.filter({ hasText: /Created by / }).first().waitFor();
+      assert((await history.count()) === 2, `two history entries, not ${await history.count()}`);
+      for (const line of await history.allTextContents()) assert(!/user |refused/.test(line), `owner sees ${line}`);
       await navTo(page, 'Needs');
       await page.getByRole('link', { name: 'Firewalls for the Kharkiv water utility' }).waitFor();
       await shot(page, 'needs-beneficiary');
@@ -289,6 +296,8 @@ async function main() {
       await page.getByRole('button', { name: /Published/ }).click();
       await page.locator('.labels .status-published').waitFor();
       await page.getByRole('heading', { name: 'History' }).waitFor();
+      // The back office reads the whole trail, so its history names the user too.
+      await page.locator('ol[data-history="needs"] li', { hasText: /Status changed by .+; user [0-9a-f]{8}/ }).first().waitFor();
       await shot(page, 'need-detail');
       await navTo(page, 'Audit trail');
       await page.locator('tbody tr').first().waitFor();

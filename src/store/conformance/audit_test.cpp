@@ -61,6 +61,48 @@ TEST_P(AuditTest, ScanVisitsInSequenceOrderAndStopsOnError) {
   EXPECT_EQ(scanned, (std::vector<int64_t>{1, 2}));
 }
 
+// A record's history: only its own entries (same id under another type is a
+// different record), newest first across pages, refusals only on request.
+TEST_P(AuditTest, ListsTheEntriesAboutOneRecord) {
+  {
+    auto tx = write();
+    for (int64_t sequence = 1; sequence <= 9; ++sequence) {
+      AuditEntry entry = make_audit_entry(sequence);
+      entry.record_id = test_id(sequence % 3 == 0 ? 40 : 41);
+      if (sequence == 5) entry.record_type = "offer";  // same id, another record
+      if (sequence == 7) entry.outcome = "forbidden";
+      ASSERT_OK(tx->append_audit(entry));
+    }
+    ASSERT_OK(tx->commit());
+  }
+  auto tx = read();
+  auto sequences = [&](const Id& id, bool include_refused) {
+    std::vector<int64_t> listed;
+    PageRequest page{2, ""};
+    do {
+      Result<Page<AuditEntry>> result =
+          tx->list_audit_for_record("need", id, include_refused, page);
+      EXPECT_TRUE(result.is_ok());
+      if (!result.is_ok()) break;
+      for (const AuditEntry& entry : result->items) {
+        EXPECT_EQ(entry.record_id, id);
+        EXPECT_EQ(entry.action, "need.create");
+        listed.push_back(entry.sequence);
+      }
+      page.cursor = result->next;
+    } while (!page.cursor.empty());
+    return listed;
+  };
+  EXPECT_EQ(sequences(test_id(41), true), (std::vector<int64_t>{8, 7, 4, 2, 1}));
+  EXPECT_EQ(sequences(test_id(41), false), (std::vector<int64_t>{8, 4, 2, 1}));
+  EXPECT_EQ(sequences(test_id(40), false), (std::vector<int64_t>{9, 6, 3}));
+  EXPECT_TRUE(sequences(test_id(42), true).empty());
+  Result<Page<AuditEntry>> offer = tx->list_audit_for_record("offer", test_id(41), false, {10, ""});
+  ASSERT_OK(offer.status());
+  ASSERT_EQ(offer->items.size(), 1u);
+  EXPECT_EQ(offer->items[0].sequence, 5);
+}
+
 TEST_P(AuditTest, SequenceMustFollowTheLastEntry) {
   append(2);
   auto tx = write();

@@ -14,6 +14,12 @@ constexpr char kSelectLast[] =
     "SELECT " TALLINN_AUDIT_COLUMNS " FROM audit ORDER BY sequence DESC LIMIT 1";
 constexpr char kSelectPage[] = "SELECT " TALLINN_AUDIT_COLUMNS
                                " FROM audit WHERE sequence < $1 ORDER BY sequence DESC LIMIT $2";
+// outcome = 'ok' OR $4: one statement for both readers, served by the index
+// audit_by_record (record_type, record_id, sequence).
+constexpr char kSelectRecordPage[] =
+    "SELECT " TALLINN_AUDIT_COLUMNS
+    " FROM audit WHERE record_type = $1 AND record_id = $2 AND sequence < $3 "
+    "AND (outcome = 'ok' OR $4::boolean) ORDER BY sequence DESC LIMIT $5";
 constexpr char kInsert[] = "INSERT INTO audit (" TALLINN_AUDIT_COLUMNS
                            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
 // scan() reads the trail in batches, so a long trail never sits in memory.
@@ -43,12 +49,20 @@ Status append(Connection& connection, const AuditEntry& entry) {
 }
 
 Result<Page<AuditEntry>> list(Connection& connection, const PageRequest& page) {
-  int64_t before = INT64_MAX;
-  if (!page.cursor.empty()) {
-    TALLINN_ASSIGN_OR_RETURN(before, decode_sequence_cursor(page.cursor));
-  }
+  TALLINN_ASSIGN_OR_RETURN(int64_t before, audit_page_start(page));
   TALLINN_ASSIGN_OR_RETURN(Rows rows,
                            connection.exec(kSelectPage, {before, int64_t{page.limit} + 1}));
+  TALLINN_ASSIGN_OR_RETURN(std::vector<AuditEntry> items, read_all<AuditEntry>(rows, read_entry));
+  return audit_page(std::move(items), page.limit);
+}
+
+Result<Page<AuditEntry>> list_for_record(Connection& connection, const std::string& record_type,
+                                         const Id& record_id, bool include_refused,
+                                         const PageRequest& page) {
+  TALLINN_ASSIGN_OR_RETURN(int64_t before, audit_page_start(page));
+  TALLINN_ASSIGN_OR_RETURN(
+      Rows rows, connection.exec(kSelectRecordPage, {record_type, record_id, before,
+                                                     include_refused, int64_t{page.limit} + 1}));
   TALLINN_ASSIGN_OR_RETURN(std::vector<AuditEntry> items, read_all<AuditEntry>(rows, read_entry));
   return audit_page(std::move(items), page.limit);
 }

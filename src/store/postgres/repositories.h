@@ -81,6 +81,9 @@ namespace audit {
 Result<std::optional<AuditEntry>> last(Connection& connection);
 Status append(Connection& connection, const AuditEntry& entry);
 Result<Page<AuditEntry>> list(Connection& connection, const PageRequest& page);
+Result<Page<AuditEntry>> list_for_record(Connection& connection, const std::string& record_type,
+                                         const Id& record_id, bool include_refused,
+                                         const PageRequest& page);
 Status scan(Connection& connection, const std::function<Status(const AuditEntry&)>& visit);
 }  // namespace audit
 

@@ -71,6 +71,7 @@ struct PostgresRepositories {
   static constexpr auto last_audit_entry = &audit::last;
   static constexpr auto append_audit = &audit::append;
   static constexpr auto list_audit = &audit::list;
+  static constexpr auto list_audit_for_record = &audit::list_for_record;
   static constexpr auto scan_audit = &audit::scan;
   static constexpr auto insert_matching_run = &coordination::insert_run;
   static constexpr auto matching_run = &coordination::find_run;

@@ -18,6 +18,13 @@ constexpr char kSelectLast[] =
 constexpr char kSelectPage[] = "SELECT " TALLINN_AUDIT_COLUMNS
                                " FROM audit WHERE sequence < :before "
                                "ORDER BY sequence DESC LIMIT :limit";
+// outcome = 'ok' OR :include_refused: one statement for both readers, so the
+// index audit_by_record (record_type, record_id, sequence) serves both.
+constexpr char kSelectRecordPage[] = "SELECT " TALLINN_AUDIT_COLUMNS
+                                     " FROM audit WHERE record_type = :record_type "
+                                     "AND record_id = :record_id AND sequence < :before "
+                                     "AND (outcome = 'ok' OR :include_refused) "
+                                     "ORDER BY sequence DESC LIMIT :limit";
 constexpr char kSelectAll[] = "SELECT " TALLINN_AUDIT_COLUMNS " FROM audit ORDER BY sequence";
 constexpr char kInsert[] =
     "INSERT INTO audit (" TALLINN_AUDIT_COLUMNS
@@ -55,12 +62,27 @@ Status append(Connection& connection, const AuditEntry& entry) {
 }
 
 Result<Page<AuditEntry>> list(Connection& connection, const PageRequest& page) {
-  int64_t before = INT64_MAX;
-  if (!page.cursor.empty()) {
-    TALLINN_ASSIGN_OR_RETURN(before, decode_sequence_cursor(page.cursor));
-  }
+  TALLINN_ASSIGN_OR_RETURN(int64_t before, audit_page_start(page));
   TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectPage));
   query.bind(":before", before).bind(":limit", int64_t{page.limit} + 1);
+  std::vector<AuditEntry> items;
+  TALLINN_RETURN_IF_ERROR(visit_rows(query, [&](const Statement& row) {
+    items.push_back(read_entry(row));
+    return Status::ok();
+  }));
+  return audit_page(std::move(items), page.limit);
+}
+
+Result<Page<AuditEntry>> list_for_record(Connection& connection, const std::string& record_type,
+                                         const Id& record_id, bool include_refused,
+                                         const PageRequest& page) {
+  TALLINN_ASSIGN_OR_RETURN(int64_t before, audit_page_start(page));
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(kSelectRecordPage));
+  query.bind(":record_type", record_type)
+      .bind(":record_id", record_id)
+      .bind(":before", before)
+      .bind(":include_refused", int64_t{include_refused ? 1 : 0})
+      .bind(":limit", int64_t{page.limit} + 1);
   std::vector<AuditEntry> items;
   TALLINN_RETURN_IF_ERROR(visit_rows(query, [&](const Statement& row) {
     items.push_back(read_entry(row));

@@ -14,11 +14,15 @@ std::vector<int> versions_in(const std::string& path) {
   return applied.is_ok() ? *applied : std::vector<int>{};
 }
 
-TEST(MigrationsTest, AreNumberedFromOneWithoutGaps) {
+// Numbers are handed out to branches ahead of merging (0006 may land before
+// 0005), and the runner applies whatever is not yet recorded, in order: so
+// the numbers need only rise, starting from 0001.
+TEST(MigrationsTest, AreNumberedFromOneAndRise) {
   const std::vector<Migration>& all = migrations();
   ASSERT_FALSE(all.empty());
+  EXPECT_EQ(all[0].version, 1);
   for (size_t i = 0; i < all.size(); ++i) {
-    EXPECT_EQ(all[i].version, static_cast<int>(i + 1));
+    if (i > 0) EXPECT_GT(all[i].version, all[i - 1].version);
     EXPECT_NE(std::string(all[i].sql).find("CREATE"), std::string::npos);
   }
   EXPECT_STREQ(all[0].name, "0001_init");

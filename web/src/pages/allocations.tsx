@@ -8,6 +8,7 @@ import { organisationsOfKind, orgName, user } from '../session';
 import { regionName } from '../vocab';
 import { nameOfOffer, RecordNames } from '../titles';
 import { allocationLabel } from '../meeting';
+import { RecordHistory } from '../record_history';
 import { ErrorBox, ExportButtons, Field, PageTitle, RecordLink, StatusBadge, TlpLabel, useLoad } from '../components';
 import type { Key } from '../i18n';
 
@@ -289,8 +290,8 @@ export function AllocationPage({ id }: { id: string }) {
           <ErrorBox error={actionError} />
         </section>
       )}
-      <section aria-labelledby="allocation-history">
-        <h3 id="allocation-history">{t('history')}</h3>
+      <section aria-labelledby="allocation-events">
+        <h3 id="allocation-events">{t('decisionsAndReports')}</h3>
         <ol class="history">
           {history.map((event) => (
             <li key={event.key}>
@@ -299,8 +300,8 @@ export function AllocationPage({ id }: { id: string }) {
           ))}
         </ol>
         {hasAttachments && <p class="note">{t('attachmentNoDownload')}</p>}
-        <p class="note">{t('auditNote')}</p>
       </section>
+      <RecordHistory kind="allocations" id={a.id} changed={a.updated_at} />
     </article>
   );
 }
@@ -319,6 +320,20 @@ export function AllocationEvents({ allocations }: { allocations: Allocation[] })
         </li>
       ))}
     </>
+  );
+}
+
+// The decisions and reports of a need's or an offer's allocations, beside the
+// record's own history from the server; nothing when it has none.
+export function AllocationEventsSection({ allocations }: { allocations: Allocation[] }) {
+  if (allocations.length === 0) return null;
+  return (
+    <section aria-labelledby="allocation-events-title">
+      <h3 id="allocation-events-title">{t('decisionsAndReports')}</h3>
+      <ol class="history">
+        <AllocationEvents allocations={allocations} />
+      </ol>
+    </section>
   );
 }
 

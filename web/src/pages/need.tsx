@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { get, post, type Allocation, type Need } from '../api';
-import { AllocationEvents } from './allocations';
+import { AllocationEventsSection } from './allocations';
+import { RecordHistory } from '../record_history';
 import { formatDate, formatMoney, locale, t, term } from '../i18n';
 import { orgName, user } from '../session';
 import { mayEditNeed, regionName, transitionsFor } from '../vocab';
@@ -92,22 +93,8 @@ export function NeedPage({ id }: { id: string }) {
           <ErrorBox error={actionError} />
         </section>
       )}
-      <section aria-labelledby="history-title">
-        <h3 id="history-title">{t('history')}</h3>
-        <ol class="history">
-          <li>
-            <time dateTime={need.created_at}>{formatDate(need.created_at)}</time> — {t('historyCreated', { who: need.creator.slice(0, 8) })}
-          </li>
-          <AllocationEvents allocations={allocations?.items ?? []} />
-          {need.version > 1 && (
-            <li>
-              <time dateTime={need.updated_at}>{formatDate(need.updated_at)}</time> — {t('historyUpdated', { version: need.version })}:{' '}
-              <StatusBadge status={need.status} />
-            </li>
-          )}
-        </ol>
-        <p class="note">{t('auditNote')}</p>
-      </section>
+      <AllocationEventsSection allocations={allocations?.items ?? []} />
+      <RecordHistory kind="needs" id={need.id} changed={need.version} />
     </article>
   );
 }

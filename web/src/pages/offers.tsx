@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { get, list, listAll, patch, post, type Allocation, type Ledger, type Offer } from '../api';
-import { AllocationEvents } from './allocations';
+import { AllocationEventsSection } from './allocations';
+import { RecordHistory } from '../record_history';
 import { allocationLabel } from '../meeting';
 import { type Column } from '../csv';
 import { formatDate, formatMoney, locale, t, term } from '../i18n';
@@ -155,17 +156,8 @@ export function OfferPage({ id }: { id: string }) {
         <p><a class="button" href={`/offers/${offer.id}/edit`}>{t('edit')}</a></p>
       )}
       <OfferLedger offer={offer} allocations={allocations?.items ?? []} />
-      <section aria-labelledby="history-title">
-        <h3 id="history-title">{t('history')}</h3>
-        <ol class="history">
-          <li><time dateTime={offer.created_at}>{formatDate(offer.created_at)}</time> — {t('created')}</li>
-          <AllocationEvents allocations={allocations?.items ?? []} />
-          {offer.version > 1 && (
-            <li><time dateTime={offer.updated_at}>{formatDate(offer.updated_at)}</time> — {t('historyUpdated', { version: offer.version })}</li>
-          )}
-        </ol>
-        <p class="note">{t('auditNote')}</p>
-      </section>
+      <AllocationEventsSection allocations={allocations?.items ?? []} />
+      <RecordHistory kind="offers" id={offer.id} changed={offer.version} />
     </article>
   );
 }
