@@ -236,8 +236,11 @@ TEST_P(SessionSecurity, NoSecretInAuditEntriesOrErrorBodies) {
   // hashes and times.)
   HttpResult confirmed = sign_in(body);
   ASSERT_EQ(confirmed.status, 200);
-  secrets.push_back(json::parse(confirmed.body)["token"]);
-  for (const auto& code : json::parse(confirmed.body)["recovery_codes"]) secrets.push_back(code);
+  // Parsed into a named value: a range-for over a member of a temporary
+  // would iterate freed memory (found by ASan).
+  json confirmation = json::parse(confirmed.body);
+  secrets.push_back(confirmation["token"]);
+  for (const auto& code : confirmation["recovery_codes"]) secrets.push_back(code);
   for (const char* party : {"beneficiary", "donor", "admin"}) secrets.push_back(platform().token(party));
   secrets.push_back(platform().totp_secret("donor"));
   sign_in(body);  // replayed code
