@@ -86,7 +86,7 @@ class Platform {
     auto organisation =
         directory.create_organisation(operator_actor, {"Fuzz beneficiary", Role::kBeneficiary, ""});
     if (!organisation.is_ok()) fail(organisation.status().to_string());
-    const std::string email = "fuzz@example.org", password = "fuzzing-password-2026";
+    const std::string email = "fuzz@example.org", password = "long-enough-seed-phrase-2026";
     auto user = directory.create_user(operator_actor, {organisation->id, email, password});
     if (!user.is_ok()) fail(user.status().to_string());
     std::string body = nlohmann::json{{"email", email}, {"password", password}}.dump();
