@@ -22,8 +22,11 @@ void add_audit_routes(http::Router& router, Services& services) {
       {"/api/v1/offers/{id}/history", service::HistoryOf::kOffer},
       {"/api/v1/allocations/{id}/history", service::HistoryOf::kAllocation},
   };
-  for (const auto& [path, kind] : kHistories) {
-    router.add("GET", path,
+  // Not a structured binding: clang 14 (the fuzz and sanitizer build) cannot
+  // capture one in a lambda.
+  for (const auto& history : kHistories) {
+    const service::HistoryOf kind = history.second;
+    router.add("GET", history.first,
                signed_in(services, [&services, kind](const policy::Actor& actor,
                                                      const http::Request& request,
                                                      const http::PathParams& params) {
