@@ -4,10 +4,10 @@
 #include <memory>
 
 #include "cli/runtime.h"
-#include "store/store.h"
 #include "service/audit_service.h"
 #include "service/demo.h"
 #include "store/backup.h"
+#include "store/store.h"
 
 namespace tallinn::cli {
 namespace {
@@ -93,7 +93,8 @@ int run_audit_checkpoint(const DatabaseOption& option) {
     std::cerr << "tallinn: audit trail is NOT intact: " << report.status().to_string() << '\n';
     return 1;
   }
-  std::string head = report->head_hash.empty() ? std::string(audit::kGenesisHash) : report->head_hash;
+  std::string head =
+      report->head_hash.empty() ? std::string(audit::kGenesisHash) : report->head_hash;
   std::cout << audit::format_checkpoint({report->entries, head}) << '\n';
   return 0;
 }
@@ -101,8 +102,8 @@ int run_audit_checkpoint(const DatabaseOption& option) {
 int run_backup(const CopyOptions& options) {
   auto pages = store::backup(options.url, options.file, options.force);
   if (!pages.is_ok()) return report_error(pages.status());
-  std::cout << "backed up " << store::redacted_url(options.url) << " to " << options.file << " (" << *pages
-            << " pages)\n";
+  std::cout << "backed up " << store::redacted_url(options.url) << " to " << options.file << " ("
+            << *pages << " pages)\n";
   return 0;
 }
 
@@ -111,8 +112,8 @@ int run_backup(const CopyOptions& options) {
 int run_restore(const CopyOptions& options) {
   auto pages = store::restore(options.file, options.url, options.force);
   if (!pages.is_ok()) return report_error(pages.status());
-  std::cout << "restored " << options.file << " into " << store::redacted_url(options.url) << " (" << *pages
-            << " pages)\n";
+  std::cout << "restored " << options.file << " into " << store::redacted_url(options.url) << " ("
+            << *pages << " pages)\n";
   return run_audit_verify(DatabaseOption{.url = options.url}, "");
 }
 

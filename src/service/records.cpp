@@ -190,8 +190,8 @@ std::string canonical_state(const User& user) {
 
 Access allocation_access(const Need& need) {
   Access access = need.access;
-  const bool named = std::find(access.users.begin(), access.users.end(), need.creator) !=
-                     access.users.end();
+  const bool named =
+      std::find(access.users.begin(), access.users.end(), need.creator) != access.users.end();
   if (need.tlp == Tlp::kRed && !named) access.users.push_back(need.creator);
   return access;
 }

@@ -261,7 +261,8 @@ Result<SignedIn> SessionService::sign_in(const SignInRequest& request, const std
     return transaction->commit();
   }();
   if (!written.is_ok()) {
-    if (written.code() == ErrorCode::kUnauthenticated) audit_refusal(context_, actor, event, written);
+    if (written.code() == ErrorCode::kUnauthenticated)
+      audit_refusal(context_, actor, event, written);
     if (second.guessed_wrong) {
       TALLINN_RETURN_IF_ERROR(record_code_failure(request, user.id, client));
     }

@@ -109,8 +109,7 @@ TEST_P(SessionSecurity, EnrolmentRecoveryCodesAndReenrolment) {
   EXPECT_NE(before.body.find("enrol"), std::string::npos);
 
   json wrong = {{"email", email}, {"password", "not the password at all"}};
-  HttpResult refused =
-      request(platform().port(), "POST", "/api/v1/session/totp", wrong.dump());
+  HttpResult refused = request(platform().port(), "POST", "/api/v1/session/totp", wrong.dump());
   EXPECT_EQ(refused.status, 401);
 
   HttpResult enrolled = request(platform().port(), "POST", "/api/v1/session/totp", body.dump());
@@ -163,8 +162,11 @@ TEST_P(SessionSecurity, EnrolmentRecoveryCodesAndReenrolment) {
 TEST_P(SessionSecurity, IdleAndAbsoluteTimeouts) {
   HttpResult signed_in = sign_in(credentials("beneficiary"));
   ASSERT_EQ(signed_in.status, 200);
-  HeaderList bearer = {{"Authorization", "Bearer " + json::parse(signed_in.body)["token"].get<std::string>()}};
-  auto who_am_i = [&] { return request(platform().port(), "GET", "/api/v1/session", {}, bearer).status; };
+  HeaderList bearer = {
+      {"Authorization", "Bearer " + json::parse(signed_in.body)["token"].get<std::string>()}};
+  auto who_am_i = [&] {
+    return request(platform().port(), "GET", "/api/v1/session", {}, bearer).status;
+  };
 
   // Busy: a request every 20 minutes keeps the session up to 12 hours...
   int64_t elapsed = 0;
@@ -215,9 +217,10 @@ TEST_P(SessionSecurity, PeersOfAnotherDomainAreRefused) {
   EXPECT_EQ(military.status, 403);
   EXPECT_EQ(field_of(military), "Tallinn-Domain");
   EXPECT_EQ(sign_in(credentials("beneficiary"), {{"Tallinn-Domain", "military"}}).status, 403);
-  EXPECT_EQ(
-      platform().call("beneficiary", "GET", "/api/v1/needs", {}, {{"Tallinn-Domain", "civil"}}).status,
-      200);
+  EXPECT_EQ(platform()
+                .call("beneficiary", "GET", "/api/v1/needs", {}, {{"Tallinn-Domain", "civil"}})
+                .status,
+            200);
 }
 
 // After sign-ins, enrolment, failures and a password change: no password,
@@ -230,8 +233,8 @@ TEST_P(SessionSecurity, NoSecretInAuditEntriesOrErrorBodies) {
   ASSERT_EQ(enrolled.status, 201);
   std::string secret = json::parse(enrolled.body)["secret"];
   secrets.push_back(secret);
-  body["totp"] = auth::totp_code(*auth::base32_decode(secret),
-                                 auth::totp_step(platform().clock().now_ms()));
+  body["totp"] =
+      auth::totp_code(*auth::base32_decode(secret), auth::totp_step(platform().clock().now_ms()));
   // (The six-digit code itself is left out: six digits occur by chance in
   // hashes and times.)
   HttpResult confirmed = sign_in(body);
@@ -241,13 +244,15 @@ TEST_P(SessionSecurity, NoSecretInAuditEntriesOrErrorBodies) {
   json confirmation = json::parse(confirmed.body);
   secrets.push_back(confirmation["token"]);
   for (const auto& code : confirmation["recovery_codes"]) secrets.push_back(code);
-  for (const char* party : {"beneficiary", "donor", "admin"}) secrets.push_back(platform().token(party));
+  for (const char* party : {"beneficiary", "donor", "admin"})
+    secrets.push_back(platform().token(party));
   secrets.push_back(platform().totp_secret("donor"));
   sign_in(body);  // replayed code
   json wrong = {{"email", email}, {"password", std::string(kNewPassword) + "!"}};
   sign_in(wrong);
   json change = {{"current_password", TestPlatform::kPassword}, {"new_password", "weak"}};
-  responses_.push_back(platform().call("beneficiary", "POST", "/api/v1/session/password", change.dump()).body);
+  responses_.push_back(
+      platform().call("beneficiary", "POST", "/api/v1/session/password", change.dump()).body);
   change["new_password"] = "a fresh and long passphrase";
   secrets.push_back(change["new_password"]);
   platform().call("beneficiary", "POST", "/api/v1/session/password", change.dump());
