@@ -1,6 +1,7 @@
 #include "store/sqlite/marked_query.h"
 
 #include <sstream>
+#include <tuple>
 
 #include "core/vocabulary.h"
 #include "store/paging.h"
@@ -28,12 +29,9 @@ constexpr char kGrantedRecords[] =
     "FROM {grants} g CROSS JOIN {records} r ON r.id = g.record "
     "WHERE g.kind = '{kind}' AND g.grantee = {grantee} AND r.tlp = {tlp}";
 constexpr char kTextMatch[] = "r.rid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :text)";
-constexpr char kMergedList[] =
-    "SELECT {columns} FROM ({arms}) AS v CROSS JOIN {records} r ON r.rid = v.rid "
-    "ORDER BY v.created_at DESC, v.id DESC LIMIT :limit";
 constexpr char kListArm[] =
-    "SELECT * FROM (SELECT r.rid AS rid, r.created_at AS created_at, r.id AS id {from}{where} "
-    "ORDER BY {created} DESC, {id} DESC LIMIT :limit)";
+    "SELECT r.rid, {created}, {id} {from}{where} ORDER BY {created} DESC, {id} DESC LIMIT :limit";
+constexpr char kRecordByRid[] = "SELECT {columns} FROM {records} r WHERE r.rid = :rid";
 constexpr char kKeysetCondition[] = " AND ({created}, {id}) < (:after_created, :after_id)";
 constexpr char kCountArm[] = "SELECT r.rid AS rid {from}{where}";
 constexpr char kNoRecords[] = "SELECT NULL AS rid WHERE 0";
@@ -81,6 +79,49 @@ std::string filter_sql(const std::vector<Condition>& filters) {
   std::string sql;
   for (const Condition& filter : filters) sql += " AND " + filter.sql;
   return sql;
+}
+
+// The rows of one arm, newest first, read one at a time.
+class ArmRows {
+ public:
+  explicit ArmRows(Statement query) : query_(std::move(query)) {}
+
+  Status advance() {
+    TALLINN_ASSIGN_OR_RETURN(has_row_, query_.step());
+    if (has_row_) {
+      rid_ = query_.column_int64(0);
+      created_at_ = query_.column_int64(1);
+      id_ = query_.column_text(2);
+    }
+    return Status::ok();
+  }
+
+  bool has_row() const { return has_row_; }
+  int64_t rid() const { return rid_; }
+  bool newer_than(const ArmRows& other) const {
+    return std::tie(created_at_, id_) > std::tie(other.created_at_, other.id_);
+  }
+  bool same_record(int64_t created_at, const std::string& id) const {
+    return created_at_ == created_at && id_ == id;
+  }
+  int64_t created_at() const { return created_at_; }
+  const std::string& id() const { return id_; }
+
+ private:
+  Statement query_;
+  bool has_row_ = false;
+  int64_t rid_ = 0;
+  int64_t created_at_ = 0;
+  std::string id_;
+};
+
+// The arm holding the newest row not yet taken, or nullptr when all are done.
+ArmRows* newest(std::vector<ArmRows>& arms) {
+  ArmRows* best = nullptr;
+  for (ArmRows& arm : arms) {
+    if (arm.has_row() && (best == nullptr || arm.newer_than(*best))) best = &arm;
+  }
+  return best;
 }
 
 std::string join_union(const std::vector<std::string>& selects) {
@@ -135,24 +176,44 @@ Status visit_marked(Connection& connection, const MarkedTable& tables, std::stri
   if (!page.cursor.empty()) {
     TALLINN_ASSIGN_OR_RETURN(after, decode_time_cursor(page.cursor));
   }
-  std::vector<Arm> arms = arms_of(scope);
-  if (arms.empty()) return Status::ok();
-  std::vector<std::string> selects;
-  for (const Arm& arm : arms) {
+  const int64_t wanted = int64_t{page.limit} + 1;
+  std::vector<ArmRows> arms;
+  for (const Arm& arm : arms_of(scope)) {
     std::string where = filter_sql(filters);
     if (after) where += kKeysetCondition;
     std::string select = replace_all(kListArm, "{where}", where);
     select = replace_all(std::move(select), "{from}", arm.from);
     select = replace_all(std::move(select), "{created}", arm.order_created);
-    selects.push_back(replace_all(std::move(select), "{id}", arm.order_id));
+    select = with_tables(replace_all(std::move(select), "{id}", arm.order_id), tables);
+    TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(select));
+    bind_visible(query, scope, filters);
+    if (after) query.bind(":after_created", after->created_at).bind(":after_id", after->id);
+    query.bind(":limit", wanted);
+    arms.emplace_back(std::move(query));
+    TALLINN_RETURN_IF_ERROR(arms.back().advance());
   }
-  std::string sql = replace_all(kMergedList, "{arms}", join_union(selects));
-  sql = with_tables(replace_all(std::move(sql), "{columns}", columns), tables);
-  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(sql));
-  bind_visible(query, scope, filters);
-  if (after) query.bind(":after_created", after->created_at).bind(":after_id", after->id);
-  query.bind(":limit", int64_t{page.limit} + 1);
-  return visit_rows(query, visit);
+  if (arms.empty()) return Status::ok();
+  std::string record_sql = replace_all(kRecordByRid, "{columns}", columns);
+  TALLINN_ASSIGN_OR_RETURN(Statement record, connection.prepare(with_tables(record_sql, tables)));
+  int64_t visited = 0;
+  while (visited < wanted) {
+    ArmRows* next = newest(arms);
+    if (next == nullptr) break;
+    TALLINN_ASSIGN_OR_RETURN(bool found, record.bind(":rid", next->rid()).step());
+    if (!found) return internal_error();
+    TALLINN_RETURN_IF_ERROR(visit(record));
+    record.reset();
+    ++visited;
+    // A record that two arms reveal comes up in both at once: skip it in all.
+    const int64_t created_at = next->created_at();
+    const std::string id = next->id();
+    for (ArmRows& arm : arms) {
+      while (arm.has_row() && arm.same_record(created_at, id)) {
+        TALLINN_RETURN_IF_ERROR(arm.advance());
+      }
+    }
+  }
+  return Status::ok();
 }
 
 std::string visible_rids(const MarkedTable& tables, const ReadScope& scope,

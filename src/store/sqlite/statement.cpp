@@ -94,6 +94,8 @@ Status Statement::run() {
   return Status::ok();
 }
 
+void Statement::reset() { sqlite3_reset(stmt_); }
+
 bool Statement::column_is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }

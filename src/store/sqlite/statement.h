@@ -46,6 +46,9 @@ class Statement {
   // Steps to the end, ignoring rows: for INSERT, UPDATE, DELETE. Then
   // resets, keeping the bindings, so the statement can run again.
   Status run();
+  // Makes the statement ready to step again from its first row, keeping the
+  // bindings: for a query run once per key.
+  void reset();
 
   bool column_is_null(int column) const;
   int64_t column_int64(int column) const;
