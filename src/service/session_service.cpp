@@ -360,16 +360,13 @@ Result<policy::Actor> SessionService::authenticate(const std::string& token) {
   if (token.empty() || token.size() > 256) return not_signed_in();
   std::string hash = auth::token_hash(token);
   int64_t now = context_.clock.now_ms();
-  Result<Session> session = [&]() -> Result<Session> {
-    TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
-    return transaction->session(hash);
-  }();
+  TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
+  Result<Session> session = transaction->session(hash);
   if (!session.is_ok()) {
     return session.status().code() == ErrorCode::kNotFound ? not_signed_in() : session.status();
   }
   if (session->expires_at <= now) return not_signed_in();
   if (session->last_seen_at + kIdleTimeoutMs <= now) return not_signed_in();
-  TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
   Result<User> user = transaction->user(session->user);
   if (!user.is_ok()) {
     return user.status().code() == ErrorCode::kNotFound ? not_signed_in() : user.status();

@@ -67,6 +67,11 @@ Status Connection::exec(std::string_view sql) {
   return Status::ok();
 }
 
+Status Connection::run(std::string_view sql) {
+  TALLINN_ASSIGN_OR_RETURN(Statement statement, prepare(sql));
+  return statement.run();
+}
+
 Result<Statement> Connection::prepare(std::string_view sql) {
   std::string text(sql);
   auto cached = cache_.find(text);

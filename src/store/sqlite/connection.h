@@ -47,8 +47,11 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  // Runs one or more statements without parameters (migrations, BEGIN).
+  // Runs one or more statements without parameters (pragmas, migrations).
   Status exec(std::string_view sql);
+  // Runs one statement without parameters through the statement cache: for
+  // BEGIN and COMMIT, which every transaction runs, so they are parsed once.
+  Status run(std::string_view sql);
   // A statement ready to bind; reuses a cached one for the same SQL text.
   Result<Statement> prepare(std::string_view sql);
 

@@ -24,7 +24,7 @@ Result<std::unique_ptr<Transaction>> SqliteTransaction::begin(ConnectionPool& po
     ++pool.counters().begin_failures;
     return connection.status();
   }
-  Status begun = (*connection)->exec(writes ? kBeginWrite : kBeginRead);
+  Status begun = (*connection)->run(writes ? kBeginWrite : kBeginRead);
   std::unique_ptr<SqliteTransaction> transaction(
       new SqliteTransaction(pool, mode, std::move(*connection)));
   if (!begun.is_ok()) {
@@ -40,7 +40,7 @@ SqliteTransaction::~SqliteTransaction() { release(); }
 void SqliteTransaction::release() {
   if (connection_ == nullptr) return;
   if (connection_->in_transaction()) {
-    connection_->exec(kRollback);
+    connection_->run(kRollback);
     ++pool_.counters().rollbacks;
   }
   if (mode_ == TransactionMode::kWrite) {
@@ -52,7 +52,7 @@ void SqliteTransaction::release() {
 
 Status SqliteTransaction::commit() {
   if (connection_ == nullptr) return internal_error();
-  Status status = connection_->exec(kCommit);
+  Status status = connection_->run(kCommit);
   if (status.is_ok()) ++pool_.counters().commits;
   release();
   return status;
