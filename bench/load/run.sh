@@ -3,7 +3,7 @@
 #
 #   bench/load/run.sh [--backend sqlite|postgres|both] [--needs 100000]
 #                     [--rates 250,500,750,1000,1250,1500,2000] [--duration 10]
-#                     [--coverage-share 0] [--build build] [--keep DIR]
+#                     [--coverage-share 0] [--build build] [--tallinn BINARY] [--keep DIR]
 #
 # For each backend: a fresh database with the demo data and --needs more needs
 # (bench/load/load_fixture), a fresh `tallinn serve` on a free loopback port
@@ -13,7 +13,9 @@
 # after loading, as autovacuum would have done by then. Prints load_gen's table per backend
 # and the server's own latency per route over all steps, with
 # the load average before each backend (the figures mean little on a busy
-# machine). Everything is removed afterwards unless --keep names a folder.
+# machine). --tallinn serves with another binary (say, an older build to
+# compare against in the same run). Everything is removed afterwards unless
+# --keep names a folder.
 set -euo pipefail
 
 backend=both
@@ -23,6 +25,7 @@ duration=10
 coverage_share=0
 build=build
 keep=""
+server=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --backend) backend=$2; shift 2 ;;
@@ -31,14 +34,15 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --coverage-share) coverage_share=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
+    --tallinn) server=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
-    *) echo "usage: $0 [--backend sqlite|postgres|both] [--needs N] [--rates R,R] [--duration S] [--coverage-share F] [--build DIR] [--keep DIR]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--backend sqlite|postgres|both] [--needs N] [--rates R,R] [--duration S] [--coverage-share F] [--build DIR] [--tallinn BINARY] [--keep DIR]" >&2; exit 2 ;;
   esac
 done
 case "$backend" in sqlite|postgres|both) ;; *) echo "--backend must be sqlite, postgres or both" >&2; exit 2 ;; esac
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-tallinn="$root/$build/src/tallinn"
+tallinn=${server:-$root/$build/src/tallinn}
 fixture="$root/$build/bench/load/load_fixture"
 generator="$root/$build/bench/load/load_gen"
 for binary in "$tallinn" "$fixture" "$generator"; do
