@@ -226,15 +226,9 @@ void add_coordination_routes(http::Router& router, Services& services) {
 
   router.add("GET", "/api/v1/public/summary",
              [&coverage](const http::Request& request, const http::PathParams&) {
-               // Paged only when asked (?limit= or ?cursor=); without either,
-               // every CLEAR need in coverage, as before paging existed.
-               std::optional<store::PageRequest> page;
-               if (request.query_param("limit") || request.query_param("cursor")) {
-                 auto parsed = page_from_query(request);
-                 if (!parsed.is_ok()) return http::error_response(parsed.status());
-                 page = *parsed;
-               }
-               return reply(coverage.public_summary(page));
+               auto page = page_from_query(request);
+               if (!page.is_ok()) return http::error_response(page.status());
+               return reply(coverage.public_summary(*page));
              });
 }
 

@@ -402,12 +402,9 @@ nlohmann::json to_json(const service::PublicSummary& summary) {
                      {"amount", euros_from_cents(need.amount)},
                      {"status", to_string(need.status)}});
   }
-  nlohmann::json out = {{"coverage", to_json(summary.by_sector)}, {"needs", std::move(needs)}};
-  // Only the paged form has a cursor; the whole list keeps its first shape.
-  if (summary.paged) {
-    out["next"] = summary.next.empty() ? nlohmann::json(nullptr) : nlohmann::json(summary.next);
-  }
-  return out;
+  return {{"coverage", to_json(summary.by_sector)},
+          {"needs", std::move(needs)},
+          {"next", summary.next.empty() ? nlohmann::json(nullptr) : nlohmann::json(summary.next)}};
 }
 
 }  // namespace tallinn::api

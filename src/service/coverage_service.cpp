@@ -164,8 +164,7 @@ Result<std::vector<DonorPortfolio>> CoverageService::donor_portfolios(const poli
   return out;
 }
 
-Result<PublicSummary> CoverageService::public_summary(
-    const std::optional<store::PageRequest>& page) {
+Result<PublicSummary> CoverageService::public_summary(const store::PageRequest& page) {
   const policy::Actor anonymous = policy::Actor::anonymous();
   TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
   PublicSummary summary;
@@ -173,32 +172,23 @@ Result<PublicSummary> CoverageService::public_summary(
                            scoped_coverage(*transaction, anonymous, CoverageBy::kSector));
   // The scope and the statuses filter in SQL, keyset-paged; no grants are
   // read, as the summary shows none. decide() stays the one access decision.
-  const ReadScope scope = policy::read_scope(anonymous);
   store::NeedFilter in_coverage_filter;
   for (int rank = static_cast<int>(NeedStatus::kPublished);
        rank <= static_cast<int>(NeedStatus::kClosed); ++rank) {
     in_coverage_filter.statuses.push_back(static_cast<NeedStatus>(rank));
   }
-  summary.paged = page.has_value();
-  store::PageRequest request = page.value_or(store::PageRequest{.limit = 200, .cursor = {}});
-  while (true) {
-    TALLINN_ASSIGN_OR_RETURN(store::Page<Need> chunk, transaction->list_needs_without_access(
-                                                          scope, in_coverage_filter, request));
-    for (Need& need : chunk.items) {
-      if (!in_coverage(need.status) || need.tlp != Tlp::kClear) continue;
-      if (policy::decide(anonymous, Action::kRead, policy_record(need)) !=
-          policy::Verdict::kAllow) {
-        continue;
-      }
-      summary.clear_needs.push_back(std::move(need));
+  TALLINN_ASSIGN_OR_RETURN(store::Page<Need> chunk,
+                           transaction->list_needs_without_access(policy::read_scope(anonymous),
+                                                                  in_coverage_filter, page));
+  for (Need& need : chunk.items) {
+    if (!in_coverage(need.status) || need.tlp != Tlp::kClear) continue;
+    if (policy::decide(anonymous, Action::kRead, policy_record(need)) != policy::Verdict::kAllow) {
+      continue;
     }
-    if (summary.paged) {
-      summary.next = std::move(chunk.next);
-      return summary;
-    }
-    if (chunk.next.empty()) return summary;
-    request.cursor = chunk.next;
+    summary.clear_needs.push_back(std::move(need));
   }
+  summary.next = std::move(chunk.next);
+  return summary;
 }
 
 }  // namespace tallinn::service

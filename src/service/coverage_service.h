@@ -61,8 +61,7 @@ struct DonorPortfolio {
 
 struct PublicSummary {
   Coverage by_sector;
-  std::vector<Need> clear_needs;  // without their access lists
-  bool paged = false;             // clear_needs is one page of them
+  std::vector<Need> clear_needs;  // one page, without their access lists
   std::string next;               // the next page's cursor; empty on the last
 };
 
@@ -82,11 +81,11 @@ class CoverageService {
   // The offices see every donor's portfolio, a donor its own; others are
   // kForbidden.
   Result<std::vector<DonorPortfolio>> donor_portfolios(const policy::Actor& actor);
-  // Without sign-in: CLEAR needs in coverage (published to closed), newest
-  // first, and coverage by sector suppressed. With `page`, one page of the
-  // needs; without, all of them (the form api.md first had, kept for its
-  // callers). kMalformed naming "cursor" for a cursor no page gave.
-  Result<PublicSummary> public_summary(const std::optional<store::PageRequest>& page);
+  // Without sign-in: one page of the CLEAR needs in coverage (published to
+  // closed), newest first, and coverage by sector suppressed. Always paged:
+  // anyone may call it, so its cost must not grow with the database.
+  // kMalformed naming "cursor" for a cursor no page gave.
+  Result<PublicSummary> public_summary(const store::PageRequest& page);
 
  private:
   Context& context_;
