@@ -1,6 +1,9 @@
 // The coordination workflow of api.md: matching runs, proposals,
 // allocations, meetings, decisions, commitments, delivery, ledgers, coverage
 // and the public summary.
+#include <cctype>
+#include <string>
+
 #include "api/handler_support.h"
 #include "api/json_input.h"
 
@@ -21,6 +24,30 @@ http::Response without_body(const http::Request& request,
     if (!known.is_ok()) return http::error_response(known);
   }
   return use();
+}
+
+// Content-Disposition for a download named by its uploader: `filename` keeps
+// printable ASCII but quotes, backslashes and ';' (so the header cannot be
+// split or extended), `filename*` (RFC 6266/5987) carries the exact name
+// percent-encoded. Browsers prefer the latter.
+std::string attachment_disposition(std::string_view name) {
+  std::string plain;
+  std::string encoded;
+  constexpr std::string_view kHex = "0123456789ABCDEF";
+  for (char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool printable = byte >= 0x20 && byte < 0x7f;
+    plain.push_back(printable && c != '"' && c != '\\' && c != ';' ? c : '_');
+    if (std::isalnum(byte) || c == '.' || c == '-' || c == '_') {
+      encoded.push_back(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[byte >> 4];
+      encoded += kHex[byte & 0x0f];
+    }
+  }
+  if (plain.empty()) plain = "attachment";
+  return "attachment; filename=\"" + plain + "\"; filename*=UTF-8''" + encoded;
 }
 
 }  // namespace
@@ -63,6 +90,21 @@ void add_coordination_routes(http::Router& router, Services& services) {
              signed_in(services, [&work](const policy::Actor& actor, const http::Request&,
                                          const http::PathParams& params) {
                return reply(work.allocation(actor, params["id"]));
+             }));
+
+  // The bytes themselves, not JSON: nosniff (also a default header) and
+  // attachment keep a browser from rendering an upload in the API's origin.
+  router.add("GET", "/api/v1/allocations/{id}/reports/{report}/attachment",
+             signed_in(services, [&work](const policy::Actor& actor, const http::Request&,
+                                         const http::PathParams& params) {
+               auto file = work.report_attachment(actor, params["id"], params["report"]);
+               if (!file.is_ok()) return http::error_response(file.status());
+               http::Response response;
+               response.content_type = file->content_type;
+               response.body = std::move(file->bytes);
+               response.set_header("Content-Disposition", attachment_disposition(file->name));
+               response.set_header("X-Content-Type-Options", "nosniff");
+               return response;
              }));
 
   router.add("POST", "/api/v1/meetings",
@@ -183,8 +225,10 @@ void add_coordination_routes(http::Router& router, Services& services) {
              }));
 
   router.add("GET", "/api/v1/public/summary",
-             [&coverage](const http::Request&, const http::PathParams&) {
-               return reply(coverage.public_summary());
+             [&coverage](const http::Request& request, const http::PathParams&) {
+               auto page = page_from_query(request);
+               if (!page.is_ok()) return http::error_response(page.status());
+               return reply(coverage.public_summary(*page));
              });
 }
 

@@ -402,7 +402,9 @@ nlohmann::json to_json(const service::PublicSummary& summary) {
                      {"amount", euros_from_cents(need.amount)},
                      {"status", to_string(need.status)}});
   }
-  return {{"coverage", to_json(summary.by_sector)}, {"needs", std::move(needs)}};
+  return {{"coverage", to_json(summary.by_sector)},
+          {"needs", std::move(needs)},
+          {"next", summary.next.empty() ? nlohmann::json(nullptr) : nlohmann::json(summary.next)}};
 }
 
 }  // namespace tallinn::api

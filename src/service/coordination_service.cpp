@@ -470,6 +470,26 @@ Result<AllocationView> CoordinationService::allocation(const policy::Actor& acto
   return view_of(*transaction, actor, std::move(allocation));
 }
 
+Result<AttachmentFile> CoordinationService::report_attachment(const policy::Actor& actor,
+                                                              const Id& allocation_id,
+                                                              const Id& report_id) {
+  TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
+  TALLINN_ASSIGN_OR_RETURN(Allocation allocation, transaction->allocation(allocation_id));
+  TALLINN_RETURN_IF_ERROR(policy::check(actor, Action::kRead, policy_record(allocation)));
+  TALLINN_ASSIGN_OR_RETURN(std::vector<DeliveryReport> reports,
+                           transaction->reports_of(allocation.id));
+  for (const DeliveryReport& report : reports) {
+    if (report.id != report_id || !report.attachment) continue;
+    // Stored only after check_attachment(), so it decodes; a row that does
+    // not is damage in the database, not the reader's error.
+    Result<std::string> bytes = decode_base64(report.attachment->base64);
+    if (!bytes.is_ok()) return internal_error();
+    return AttachmentFile{report.attachment->name, report.attachment->content_type,
+                          std::move(bytes).value()};
+  }
+  return not_found();
+}
+
 Result<Meeting> CoordinationService::create_meeting(const policy::Actor& actor,
                                                     const MeetingDraft& draft) {
   AuditEvent event{.action = "meeting.create", .record_type = "meeting"};

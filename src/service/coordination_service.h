@@ -73,6 +73,14 @@ struct AllocationView {
   std::vector<DeliveryReport> reports;
 };
 
+// A delivery report's attachment as stored: its name, its content type
+// (checked against the magic bytes at upload) and its decoded bytes.
+struct AttachmentFile {
+  std::string name;
+  std::string content_type;
+  std::string bytes;
+};
+
 struct ProposalView {
   Proposal proposal;
   std::vector<AllocationView> allocations;
@@ -96,6 +104,12 @@ class CoordinationService {
   Result<std::vector<AllocationView>> list_allocations(const policy::Actor& actor,
                                                        const store::AllocationFilter& filter);
   Result<AllocationView> allocation(const policy::Actor& actor, const Id& id);
+  // The attachment of report `report` on allocation `allocation`, readable
+  // exactly where the allocation is. kNotFound alike for an allocation the
+  // actor may not read, a missing one, a report of another allocation and a
+  // report without an attachment. Not audited: no read of content is.
+  Result<AttachmentFile> report_attachment(const policy::Actor& actor, const Id& allocation,
+                                           const Id& report);
 
   Result<Meeting> create_meeting(const policy::Actor& actor, const MeetingDraft& draft);
   Result<Meeting> meeting(const policy::Actor& actor, const Id& id);

@@ -164,27 +164,31 @@ Result<std::vector<DonorPortfolio>> CoverageService::donor_portfolios(const poli
   return out;
 }
 
-Result<PublicSummary> CoverageService::public_summary() {
+Result<PublicSummary> CoverageService::public_summary(const store::PageRequest& page) {
   const policy::Actor anonymous = policy::Actor::anonymous();
   TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
   PublicSummary summary;
   TALLINN_ASSIGN_OR_RETURN(summary.by_sector,
                            scoped_coverage(*transaction, anonymous, CoverageBy::kSector));
-  const ReadScope scope = policy::read_scope(anonymous);
-  store::PageRequest page{.limit = 200, .cursor = {}};
-  while (true) {
-    TALLINN_ASSIGN_OR_RETURN(store::Page<Need> chunk, transaction->list_needs(scope, {}, page));
-    for (Need& need : chunk.items) {
-      if (!in_coverage(need.status) || need.tlp != Tlp::kClear) continue;
-      if (policy::decide(anonymous, Action::kRead, policy_record(need)) !=
-          policy::Verdict::kAllow) {
-        continue;
-      }
-      summary.clear_needs.push_back(std::move(need));
-    }
-    if (chunk.next.empty()) return summary;
-    page.cursor = chunk.next;
+  // The scope and the statuses filter in SQL, keyset-paged; no grants are
+  // read, as the summary shows none. decide() stays the one access decision.
+  store::NeedFilter in_coverage_filter;
+  for (int rank = static_cast<int>(NeedStatus::kPublished);
+       rank <= static_cast<int>(NeedStatus::kClosed); ++rank) {
+    in_coverage_filter.statuses.push_back(static_cast<NeedStatus>(rank));
   }
+  TALLINN_ASSIGN_OR_RETURN(store::Page<Need> chunk,
+                           transaction->list_needs_without_access(policy::read_scope(anonymous),
+                                                                  in_coverage_filter, page));
+  for (Need& need : chunk.items) {
+    if (!in_coverage(need.status) || need.tlp != Tlp::kClear) continue;
+    if (policy::decide(anonymous, Action::kRead, policy_record(need)) != policy::Verdict::kAllow) {
+      continue;
+    }
+    summary.clear_needs.push_back(std::move(need));
+  }
+  summary.next = std::move(chunk.next);
+  return summary;
 }
 
 }  // namespace tallinn::service

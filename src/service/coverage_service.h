@@ -61,7 +61,8 @@ struct DonorPortfolio {
 
 struct PublicSummary {
   Coverage by_sector;
-  std::vector<Need> clear_needs;
+  std::vector<Need> clear_needs;  // one page, without their access lists
+  std::string next;               // the next page's cursor; empty on the last
 };
 
 class CoverageService {
@@ -80,8 +81,11 @@ class CoverageService {
   // The offices see every donor's portfolio, a donor its own; others are
   // kForbidden.
   Result<std::vector<DonorPortfolio>> donor_portfolios(const policy::Actor& actor);
-  // Without sign-in: CLEAR needs only, coverage suppressed.
-  Result<PublicSummary> public_summary();
+  // Without sign-in: one page of the CLEAR needs in coverage (published to
+  // closed), newest first, and coverage by sector suppressed. Always paged:
+  // anyone may call it, so its cost must not grow with the database.
+  // kMalformed naming "cursor" for a cursor no page gave.
+  Result<PublicSummary> public_summary(const store::PageRequest& page);
 
  private:
   Context& context_;

@@ -138,6 +138,13 @@ class RepositoryTransaction : public Transaction {
     return read([&](Connection& c) { return Repositories::list_needs(c, scope, filter, page); });
   }
 
+  Result<Page<Need>> list_needs_without_access(const ReadScope& scope, const NeedFilter& filter,
+                                               const PageRequest& page) override {
+    return read([&](Connection& c) {
+      return Repositories::list_needs_without_access(c, scope, filter, page);
+    });
+  }
+
   Result<int64_t> count_needs(const ReadScope& scope, const NeedFilter& filter) override {
     return read([&](Connection& c) { return Repositories::count_needs(c, scope, filter); });
   }

@@ -46,6 +46,7 @@ struct Page {
 
 struct NeedFilter {
   std::optional<NeedStatus> status;
+  std::vector<NeedStatus> statuses;  // any one of these; empty for any status
   std::optional<Sector> sector;
   std::optional<Region> region;
   std::optional<Category> category;
@@ -168,6 +169,12 @@ class Transaction {
   virtual Result<Page<Need>> list_needs(const ReadScope& scope, const NeedFilter& filter,
                                         const PageRequest& page) = 0;
   virtual Result<int64_t> count_needs(const ReadScope& scope, const NeedFilter& filter) = 0;
+  // As list_needs, but each need's access lists are left empty: for readers
+  // that show none (the public summary), which thus cost no grants lookup
+  // per need.
+  virtual Result<Page<Need>> list_needs_without_access(const ReadScope& scope,
+                                                       const NeedFilter& filter,
+                                                       const PageRequest& page) = 0;
   // Every need visible under `scope` (filtered in the query, as lists are)
   // grouped by the key of `by` and by status, in one statement: its cost
   // grows with the visible needs but never makes a query per need. Groups

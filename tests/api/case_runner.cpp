@@ -21,6 +21,7 @@ struct Step {
   std::vector<std::pair<std::string, std::string>> saves;  // path, name
   std::string save_body_as;
   std::string body_equals;
+  std::string body_hex;  // the raw body, hex-encoded (downloads)
   std::vector<std::pair<std::string, std::string>> header_contains;
   std::vector<std::string> absent;
 };
@@ -90,6 +91,8 @@ std::vector<Step> parse_steps(const std::string& text, std::vector<CaseFailure>&
       words >> as_word >> step.save_body_as;
     } else if (directive == "BODY-EQUALS") {
       words >> step.body_equals;
+    } else if (directive == "BODY-HEX") {
+      words >> step.body_hex;
     } else if (directive == "HEADER-CONTAINS") {
       std::string rest = line.substr(std::string("HEADER-CONTAINS ").size());
       size_t colon = rest.find(':');
@@ -180,7 +183,10 @@ std::string run_step(const Step& original, TestPlatform& platform, Variables& va
            std::to_string(step.expected_status) + "; body: " + result.body.substr(0, 400);
   }
   nlohmann::json actual;
-  bool has_json = !result.body.empty();
+  // Downloads answer bytes, not JSON; BODY-HEX checks those.
+  const std::optional<std::string> content_type = result.header("Content-Type");
+  bool has_json =
+      !result.body.empty() && !(content_type && content_type->find("json") == std::string::npos);
   if (has_json) {
     actual = nlohmann::json::parse(result.body, nullptr, /*allow_exceptions=*/false);
     if (actual.is_discarded())
@@ -208,6 +214,15 @@ std::string run_step(const Step& original, TestPlatform& platform, Variables& va
     const nlohmann::json* value = at_path(actual, path);
     if (value == nullptr) return where + ": nothing at " + path + " to save";
     variables.set(name, value->is_string() ? value->get<std::string>() : value->dump());
+  }
+  if (!step.body_hex.empty()) {
+    std::string hex;
+    for (unsigned char byte : result.body) {
+      constexpr char kDigits[] = "0123456789abcdef";
+      hex += kDigits[byte >> 4];
+      hex += kDigits[byte & 0x0f];
+    }
+    if (hex != step.body_hex) return where + ": body in hex is " + hex + ", not " + step.body_hex;
   }
   if (!step.save_body_as.empty()) bodies[step.save_body_as] = result.body;
   if (!step.body_equals.empty()) {

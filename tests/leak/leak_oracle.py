@@ -11,6 +11,7 @@ Python 3 standard library only.
 """
 
 import argparse
+import base64
 import http.client
 import json
 import os
@@ -117,6 +118,11 @@ class Facts:
             self.allocations[row["id"]] = dict(row, orgs=split_ids(row["access_orgs"]),
                                                users=split_ids(row["access_users"]))
         self.runs = {row["id"]: dict(row) for row in db.execute("SELECT * FROM matching_runs")}
+        # Delivery reports' attachments: their allocation and stored bytes.
+        self.attachments = {
+            row["id"]: dict(row) for row in db.execute(
+                "SELECT id, allocation, attachment_type, attachment_base64 FROM delivery_reports "
+                "WHERE attachment_name IS NOT NULL")}
         self.meetings = [row["id"] for row in db.execute("SELECT id FROM meetings")]
         self.users = {row["id"]: dict(row) for row in db.execute("SELECT * FROM users")}
         self.orgs = {row["id"]: dict(row) for row in db.execute("SELECT * FROM organisations")}
@@ -269,6 +275,19 @@ class Oracle:
                       {"meeting": meeting["id"], "decision": "approve", "reason": "oracle"},
                       expect=(200, 403, 404))
         back.json("POST", f"/api/v1/meetings/{meeting['id']}/close")
+
+        # A report with an attachment on a delivery in progress (the demo's reports have none),
+        # so every role is walked over its download.
+        implementer = facts.actor("implementer")
+        delivering = [aid for aid, row in facts.allocations.items()
+                      if row["status"] == "delivering" and row["implementer_org"] == implementer.org
+                      and row["tlp"] != "RED"]
+        if not delivering:
+            raise AssertionError("the demo has no delivery in progress to attach a report to")
+        clients["implementer"].json("POST", f"/api/v1/allocations/{delivering[0]}/reports", {
+            "percent": 60, "note": "oracle", "attachment": {
+                "name": "oracle.pdf", "content_type": "application/pdf",
+                "data": base64.b64encode(b"%PDF-1.4\noracle attachment\n").decode()}})
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -429,6 +448,18 @@ class Oracle:
         for item in listed:
             self.check_need_summary(who, item, needs, facts)
 
+        # Report attachments: the stored bytes exactly where the allocation is readable, a
+        # missing allocation's 404 everywhere else.
+        self.expect(facts.attachments, who, "no report attachment to walk over")
+        for report_id, report in facts.attachments.items():
+            template = "/api/v1/allocations/{}/reports/" + report_id + "/attachment"
+            status, body = self.check_one(client, who, template, report["allocation"],
+                                          report["allocation"] in allocations,
+                                          self.missing_body(client, who, template))
+            if status == 200:
+                self.expect(body == base64.b64decode(report["attachment_base64"]), who,
+                            f"{template.format(report['allocation'])}: not the stored bytes")
+
         # Users: admin, the offices, their own organisation, themselves.
         for user_id, user in facts.users.items():
             self.check_one(client, who, "/api/v1/users/{}", user_id, sees_user(actor, user),
@@ -576,7 +607,9 @@ class Oracle:
         for path in ["/api/v1/needs", "/api/v1/offers", "/api/v1/allocations",
                      "/api/v1/assessments", "/api/v1/notifications", "/api/v1/coverage",
                      "/api/v1/audit", "/api/v1/users", "/api/v1/validation-queue",
-                     f"/api/v1/needs/{next(iter(facts.needs))}"]:
+                     f"/api/v1/needs/{next(iter(facts.needs))}"] + [
+                         f"/api/v1/allocations/{report['allocation']}/reports/{rid}/attachment"
+                         for rid, report in facts.attachments.items()]:
             status, body = self.get(client, who, path)
             self.expect(status == 401, who, f"{path} without sign-in: {status}")
         status, body = self.get(client, who, "/api/v1/public/summary")
@@ -586,7 +619,24 @@ class Oracle:
         clear = {rid for rid, need in facts.needs.items()
                  if sees_marked(public, need) and need["status"] in COVERAGE_STATES}
         listed = {need["id"] for need in summary.get("needs", [])}
-        self.expect(listed == clear, who, f"public summary lists {listed ^ clear} wrongly")
+        self.expect(listed <= clear, who, f"public summary lists {listed - clear} wrongly")
+        # Paged through (?limit=&cursor=), exactly the CLEAR needs in coverage, each once.
+        paged, cursor, pages = [], None, 0
+        while pages < 1000:
+            target = "/api/v1/public/summary?limit=7"
+            if cursor:
+                target += "&cursor=" + urllib.parse.quote(cursor)
+            status, body = self.get(client, who, target)
+            if status != 200:
+                self.fail(who, f"{target}: {status}")
+                break
+            page = json.loads(body)
+            paged.extend(need["id"] for need in page["needs"])
+            cursor, pages = page["next"], pages + 1
+            if not cursor:
+                break
+        self.expect(len(paged) == len(set(paged)) and set(paged) == clear, who,
+                    f"paged public summary lists {set(paged) ^ clear} wrongly")
         counted = [facts.needs[n] for n in clear]
         self.compare_cells(who, "public coverage", summary["coverage"]["items"], counted,
                            "sector", True)

@@ -40,16 +40,21 @@ async function timed(page, action, ready) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const rows = [];
 
-async function measure(role, steps) {
-  const context = await browser.newContext({ baseURL: base, locale: 'en-GB' });
-  await context.addInitScript(() => localStorage.setItem('tallinn.locale', 'en'));
-  const page = await context.newPage();
-  page.setDefaultTimeout(120000); // the coverage aggregates are slow at this size; measure, do not fail
+async function signIn(page, role) {
   await page.goto('/');
   await page.getByLabel('Email').fill(`${role.replace(/_/g, '-')}@demo.tallinn.example`);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+}
+
+// `role` 'anonymous' measures without signing in (the public page).
+async function measure(role, steps) {
+  const context = await browser.newContext({ baseURL: base, locale: 'en-GB' });
+  await context.addInitScript(() => localStorage.setItem('tallinn.locale', 'en'));
+  const page = await context.newPage();
+  page.setDefaultTimeout(120000); // the coverage aggregates are slow at this size; measure, do not fail
+  if (role !== 'anonymous') await signIn(page, role);
   for (const [name, action, ready] of steps) {
     const times = [];
     for (let i = 0; i < rounds; i++) times.push(await timed(page, () => action(page), () => ready(page)));
@@ -69,6 +74,7 @@ await measure('back_office', [
 ]);
 await measure('observer', [['/coverage, suppressed', go('/coverage'), (page) => page.locator('figure.chart').nth(2).waitFor()]]);
 await measure('beneficiary', [['/needs, own needs', go('/needs'), firstRow]]);
+await measure('anonymous', [['/public (coverage and first page of 25 CLEAR needs)', go('/public'), (page) => page.locator('caption').first().waitFor()]]);
 
 await browser.close();
 server.kill('SIGTERM');

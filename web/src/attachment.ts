@@ -47,3 +47,10 @@ export function prepareAttachment(name: string, bytes: Uint8Array): PreparedAtta
   const cleanName = name.replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'attachment';
   return { ok: true, attachment: { name: cleanName, content_type: type, data: toBase64(bytes) }, size: bytes.length };
 }
+
+// Where a report's attachment downloads from (same origin, the session
+// cookie signs the GET in): the server answers it as an attachment, typed as
+// stored, and 404 to whoever may not read the allocation.
+export function attachmentUrl(allocation: string, report: string): string {
+  return `/api/v1/allocations/${encodeURIComponent(allocation)}/reports/${encodeURIComponent(report)}/attachment`;
+}

@@ -4,6 +4,7 @@ import { ApiError, type Tlp } from './api';
 import type { CursorPager, Page } from './paging';
 import { download, exportCsv, exportHxl, type Column } from './csv';
 import { formatNumber, t, term, type Key } from './i18n';
+import { filterId, withFilter, type FilterField, type FilterValues } from './filters';
 
 // The TLP 2.0 label in FIRST's colours.
 export function TlpLabel({ tlp }: { tlp: Tlp }) {
@@ -140,6 +141,53 @@ export function ExportButtons<T>({
 }
 
 // Previous / next over a cursor-paged list; `go` receives the new cursor.
+// The filter controls above a list or dashboard (filters.ts holds their
+// logic). With `onSubmit` they are a form applied by its button (lists
+// fetched from the server); without, each change applies at once.
+export function FilterBar({
+  prefix,
+  fields,
+  values,
+  onChange,
+  onSubmit,
+}: {
+  prefix: string;
+  fields: readonly FilterField[];
+  values: FilterValues;
+  onChange: (values: FilterValues) => void;
+  onSubmit?: () => void;
+}) {
+  const controls = fields.map((field) => {
+    const id = filterId(prefix, field.key);
+    const set = (value: string) => onChange(withFilter(values, field.key, value));
+    return (
+      <Field label={field.label} id={id} key={field.key}>
+        {field.kind === 'search' ? (
+          <input id={id} type="search" value={values[field.key] ?? ''} onInput={(e) => set((e.target as HTMLInputElement).value)} />
+        ) : (
+          <Select id={id} value={values[field.key] ?? ''} options={field.options ?? []} display={field.display} onChange={set} anyLabel={field.anyLabel} />
+        )}
+      </Field>
+    );
+  });
+  if (!onSubmit) return <div class="filters">{controls}</div>;
+  return (
+    <form
+      class="filters"
+      aria-label={t('filters')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {controls}
+      <div class="buttons">
+        <button type="submit">{t('apply')}</button>
+      </div>
+    </form>
+  );
+}
+
 export function Pager({ pager, page, go }: { pager: CursorPager; page: Page<unknown>; go: (cursor: string | null) => void }) {
   return (
     <nav class="pager" aria-label={t('pagination')}>

@@ -2,7 +2,7 @@
 // offer names of a matching run and in-memory paging (issue 6's later views).
 import { describe, expect, it } from 'vitest';
 import type { Allocation, Decision, Organisation, Role } from './api';
-import { MAX_ATTACHMENT_BYTES, prepareAttachment, sniffType, toBase64 } from './attachment';
+import { MAX_ATTACHMENT_BYTES, attachmentUrl, prepareAttachment, sniffType, toBase64 } from './attachment';
 import { en, formatSize, locale, uk } from './i18n';
 import { allocationLabel, correctable, currentDecision, groupMembers, matchesFilter } from './meeting';
 import { NOTICE_KINDS, noticeKindKey, noticeText, recordHref, unreadCount, type Notice } from './notifications';
@@ -48,6 +48,11 @@ describe('inbox', () => {
 });
 
 describe('report attachments', () => {
+  it('downloads from the report\'s attachment route, ids escaped', () => {
+    expect(attachmentUrl('a1', 'r2')).toBe('/api/v1/allocations/a1/reports/r2/attachment');
+    expect(attachmentUrl('a/1', 'r?2')).toBe('/api/v1/allocations/a%2F1/reports/r%3F2/attachment');
+  });
+
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
   const pdf = new TextEncoder().encode('%PDF-1.7\n');
   const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0]);

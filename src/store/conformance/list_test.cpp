@@ -36,6 +36,8 @@ bool has_words(const Record& record, const std::string& text) {
 
 bool matches(const Need& need, const NeedFilter& filter) {
   return (!filter.status || need.status == *filter.status) &&
+         (filter.statuses.empty() || std::find(filter.statuses.begin(), filter.statuses.end(),
+                                               need.status) != filter.statuses.end()) &&
          (!filter.sector || need.sector == *filter.sector) &&
          (!filter.region || need.region == *filter.region) &&
          (!filter.category || need.category == *filter.category) &&
@@ -142,7 +144,7 @@ class ListTest : public StoreTest {
 };
 
 TEST_P(ListTest, NeedsPageExactlyTheVisibleRecordsUnderEveryScopeAndFilter) {
-  std::vector<NeedFilter> filters(8);
+  std::vector<NeedFilter> filters(10);
   filters[1].status = NeedStatus::kSubmitted;
   filters[2].sector = Sector::kTransport;
   filters[2].region = 1;
@@ -151,6 +153,9 @@ TEST_P(ListTest, NeedsPageExactlyTheVisibleRecordsUnderEveryScopeAndFilter) {
   filters[5].text = "pump";
   filters[6].text = "  FIREWALL   radio ";
   filters[7].text = "Київ";
+  filters[8].statuses = {NeedStatus::kDraft, NeedStatus::kValidated};
+  filters[9].statuses = {NeedStatus::kSubmitted};
+  filters[9].sector = Sector::kTransport;
   auto tx = read();
   for (const NamedScope& shape : scope_shapes(orgs_[0], users_[0])) {
     for (size_t f = 0; f < filters.size(); ++f) {
@@ -160,6 +165,18 @@ TEST_P(ListTest, NeedsPageExactlyTheVisibleRecordsUnderEveryScopeAndFilter) {
         EXPECT_EQ(all_pages(limit,
                             [&](const PageRequest& page) {
                               return tx->list_needs(shape.scope, filters[f], page);
+                            }),
+                  expected);
+        // The same pages without the access lists (the public summary's read).
+        EXPECT_EQ(all_pages(limit,
+                            [&](const PageRequest& page) -> Result<Page<Need>> {
+                              Result<Page<Need>> listed =
+                                  tx->list_needs_without_access(shape.scope, filters[f], page);
+                              if (!listed.is_ok()) return listed;
+                              for (const Need& need : listed->items) {
+                                EXPECT_TRUE(need.access.orgs.empty() && need.access.users.empty());
+                              }
+                              return listed;
                             }),
                   expected);
       }

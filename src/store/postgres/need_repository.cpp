@@ -97,6 +97,11 @@ Result<std::vector<Need>> read_needs(Connection& connection, const Rows& rows) {
 std::vector<Condition> conditions_of(const NeedFilter& filter) {
   std::vector<Condition> conditions;
   if (filter.status) conditions.push_back(column_equals("status", to_string(*filter.status)));
+  if (!filter.statuses.empty()) {
+    std::vector<std::string> spellings;
+    for (NeedStatus status : filter.statuses) spellings.emplace_back(to_string(status));
+    conditions.push_back(Condition{"r.status = ANY({value}::text[])", spellings});
+  }
   if (filter.sector) conditions.push_back(column_equals("sector", to_string(*filter.sector)));
   if (filter.region) conditions.push_back(column_equals("region", region_code(*filter.region)));
   if (filter.category) {
@@ -138,6 +143,14 @@ Status update(Connection& connection, const Need& need, int64_t expected_version
 Result<Page<Need>> list(Connection& connection, const ReadScope& scope, const NeedFilter& filter,
                         const PageRequest& page) {
   return list_where(connection, scope, conditions_of(filter), page);
+}
+
+Result<Page<Need>> list_without_access(Connection& connection, const ReadScope& scope,
+                                       const NeedFilter& filter, const PageRequest& page) {
+  TALLINN_ASSIGN_OR_RETURN(Rows rows, select_marked(connection, kNeedTables, kColumns, scope,
+                                                    conditions_of(filter), page));
+  TALLINN_ASSIGN_OR_RETURN(std::vector<Need> needs, read_all<Need>(rows, read_need));
+  return time_page(std::move(needs), page.limit);
 }
 
 Result<Page<Need>> list_where(Connection& connection, const ReadScope& scope,

@@ -60,6 +60,7 @@ struct PostgresRepositories {
   static constexpr auto need = &needs::find;
   static constexpr auto update_need = &needs::update;
   static constexpr auto list_needs = &needs::list;
+  static constexpr auto list_needs_without_access = &needs::list_without_access;
   static constexpr auto count_needs = &needs::count;
   static constexpr auto coverage_groups = &needs::coverage_groups;
   static constexpr auto needs_of_priority = &needs::of_priority;

@@ -127,6 +127,16 @@ std::vector<Condition> conditions_of(const NeedFilter& filter) {
   if (filter.status) {
     conditions.push_back(column_equals("status", std::string(to_string(*filter.status))));
   }
+  if (!filter.statuses.empty()) {
+    // One parameter holds the whole list, as a JSON array of the spellings.
+    std::string spellings;
+    for (NeedStatus status : filter.statuses) {
+      spellings += spellings.empty() ? "[\"" : ",\"";
+      spellings += std::string(to_string(status)) + "\"";
+    }
+    conditions.push_back(Condition{"r.status IN (SELECT value FROM json_each(:statuses))",
+                                   ":statuses", spellings + "]"});
+  }
   if (filter.sector) {
     conditions.push_back(column_equals("sector", std::string(to_string(*filter.sector))));
   }
@@ -173,6 +183,17 @@ Status update(Connection& connection, const Need& need, int64_t expected_version
 Result<Page<Need>> list(Connection& connection, const ReadScope& scope, const NeedFilter& filter,
                         const PageRequest& page) {
   return list_where(connection, scope, conditions_of(filter), page);
+}
+
+Result<Page<Need>> list_without_access(Connection& connection, const ReadScope& scope,
+                                       const NeedFilter& filter, const PageRequest& page) {
+  const std::vector<Condition> conditions = conditions_of(filter);
+  return collect_page<Need>(
+      page.limit,
+      [&](const RowVisitor& visit) {
+        return visit_marked(connection, kNeedTables, kColumns, scope, conditions, page, visit);
+      },
+      read_need);
 }
 
 Result<Page<Need>> list_where(Connection& connection, const ReadScope& scope,

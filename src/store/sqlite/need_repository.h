@@ -18,6 +18,10 @@ Result<Need> find(Connection& connection, const Id& id);
 Status update(Connection& connection, const Need& need, int64_t expected_version);
 Result<Page<Need>> list(Connection& connection, const ReadScope& scope, const NeedFilter& filter,
                         const PageRequest& page);
+// As list(), without reading the needs' grants
+// (Transaction::list_needs_without_access).
+Result<Page<Need>> list_without_access(Connection& connection, const ReadScope& scope,
+                                       const NeedFilter& filter, const PageRequest& page);
 // As list(), with conditions on the need as `r` instead of a filter.
 Result<Page<Need>> list_where(Connection& connection, const ReadScope& scope,
                               const std::vector<Condition>& conditions, const PageRequest& page);

@@ -3,7 +3,7 @@ import { get, post, type Allocation, type Organisation, type Role } from '../api
 import { download, type Column } from '../csv';
 import { toIatiXml } from '../iati';
 import { formatDate, formatMoney, formatSize, locale, t, term } from '../i18n';
-import { prepareAttachment, type AttachmentBody } from '../attachment';
+import { attachmentUrl, prepareAttachment, type AttachmentBody } from '../attachment';
 import { organisationsOfKind, orgName, user } from '../session';
 import { regionName } from '../vocab';
 import { nameOfOffer, RecordNames } from '../titles';
@@ -299,7 +299,23 @@ export function AllocationPage({ id }: { id: string }) {
             </li>
           ))}
         </ol>
-        {hasAttachments && <p class="note">{t('attachmentNoDownload')}</p>}
+        {hasAttachments && (
+          <>
+            <h4>{t('attachmentsTitle')}</h4>
+            <ul class="attachments">
+              {(a.reports ?? []).map(
+                (r) =>
+                  r.attachment && (
+                    <li key={r.id}>
+                      <a href={attachmentUrl(a.id, r.id)} download={r.attachment.name}>
+                        {t('downloadAttachment', { name: r.attachment.name, size: formatSize(r.attachment.size) })}
+                      </a>
+                    </li>
+                  ),
+              )}
+            </ul>
+          </>
+        )}
       </section>
       <RecordHistory kind="allocations" id={a.id} changed={a.updated_at} />
     </article>

@@ -11,7 +11,8 @@ import { formatMoney, formatNumber, locale, t, term, type Key } from '../i18n';
 import { MAP_HEIGHT, MAP_WIDTH, OBLAST_PATHS, SEVASTOPOL } from '../oblast_paths';
 import { orgName, user } from '../session';
 import { REGIONS, SECTORS, regionName } from '../vocab';
-import { ErrorBox, ExportButtons, Field, PageTitle, Select, useLoad } from '../components';
+import { ErrorBox, ExportButtons, FilterBar, PageTitle, useLoad } from '../components';
+import { emptyFilters, matchesFilters, type FilterField, type FilterValues } from '../filters';
 
 const METRIC_KEYS: Record<Metric, Key> = { gap: 'gap', needed: 'needed', committed: 'committed', delivered: 'delivered', count: 'count' };
 
@@ -143,21 +144,17 @@ const coverageColumns = (by: Dimension): Column<CoverageCell>[] => [
 
 function UnfundedList() {
   const [list, error] = useLoad(() => get<{ items: Unfunded[] }>('/api/v1/coverage/unfunded'), []);
-  const [sector, setSector] = useState('');
-  const [region, setRegion] = useState('');
   const lang = locale.value;
-  const items = (list?.items ?? []).filter((n) => (!sector || n.sector === sector) && (!region || n.region === region));
+  const fields: FilterField[] = [
+    { key: 'sector', label: t('sector'), options: SECTORS, anyLabel: t('any') },
+    { key: 'region', label: t('region'), options: REGIONS.map((r) => r.code), display: (c) => regionName(c, lang), anyLabel: t('any') },
+  ];
+  const [filters, setFilters] = useState<FilterValues>(() => emptyFilters(fields));
+  const items = (list?.items ?? []).filter((n) => matchesFilters(n, filters));
   return (
     <section aria-labelledby="unfunded-title">
       <h2 id="unfunded-title">{t('unfundedCritical')}</h2>
-      <div class="filters">
-        <Field label={t('sector')} id="u-sector">
-          <Select id="u-sector" value={sector} options={SECTORS} onChange={setSector} anyLabel={t('any')} />
-        </Field>
-        <Field label={t('region')} id="u-region">
-          <Select id="u-region" value={region} options={REGIONS.map((r) => r.code)} display={(c) => regionName(c, lang)} onChange={setRegion} anyLabel={t('any')} />
-        </Field>
-      </div>
+      <FilterBar prefix="u" fields={fields} values={filters} onChange={setFilters} />
       <ErrorBox error={error} />
       {list && (
         <>
@@ -224,17 +221,14 @@ export function CoveragePage() {
       live = false;
     };
   }, [map, role]);
+  const metricField: FilterField[] = [{ key: 'metric', label: t('figure'), options: METRICS, display: (m) => t(METRIC_KEYS[m as Metric]) }];
   const display = (by: Dimension) => (key: string) => (by === 'region' ? regionName(key, lang) : by === 'priority' ? key : term(key));
   const offices = role === 'front_office' || role === 'back_office' || role === 'ua_authority';
   return (
     <section>
       <PageTitle k="coverageTitle" />
       <ErrorBox error={error} />
-      <div class="filters">
-        <Field label={t('figure')} id="metric">
-          <Select id="metric" value={metric} options={METRICS} display={(m) => t(METRIC_KEYS[m as Metric])} onChange={(m) => setMetric(m as Metric)} />
-        </Field>
-      </div>
+      <FilterBar prefix="coverage" fields={metricField} values={{ metric }} onChange={(values) => setMetric(values.metric as Metric)} />
       {map?.suppressedBelow && <p class="note">{t('suppressedNote')}</p>}
       <div class="dashboard">
         <figure class="map-figure">

@@ -5,7 +5,8 @@ import { formatDate, formatMoney, locale, t, term } from '../i18n';
 import { CursorPager, type Page } from '../paging';
 import { orgName } from '../session';
 import { CATEGORIES, REGIONS, SECTORS, STATUSES, regionName } from '../vocab';
-import { ErrorBox, Pager, ExportButtons, Field, PageTitle, Select, StatusBadge, TlpLabel, useLoad } from '../components';
+import { ErrorBox, Pager, ExportButtons, FilterBar, PageTitle, StatusBadge, TlpLabel, useLoad } from '../components';
+import { activeFilters, emptyFilters, type FilterField, type FilterValues } from '../filters';
 
 const PAGE_SIZE = 25;
 
@@ -23,62 +24,39 @@ export const needColumns: Column<Need>[] = [
   { header: 'created_at', hxl: '#date+created', value: (n) => n.created_at },
 ];
 
-interface Filters {
-  status: string;
-  sector: string;
-  region: string;
-  category: string;
-  q: string;
-}
-
 export function NeedsPage() {
-  const empty: Filters = { status: '', sector: '', region: '', category: '', q: '' };
-  const [draft, setDraft] = useState<Filters>(empty);
-  const [filters, setFilters] = useState<Filters>(empty);
+  const lang = locale.value;
+  const fields: FilterField[] = [
+    { key: 'status', label: t('status'), options: STATUSES, anyLabel: t('any') },
+    { key: 'sector', label: t('sector'), options: SECTORS, anyLabel: t('any') },
+    { key: 'region', label: t('region'), options: REGIONS.map((r) => r.code), display: (c) => regionName(c, lang), anyLabel: t('any') },
+    { key: 'category', label: t('category'), options: CATEGORIES, anyLabel: t('any') },
+    { key: 'q', label: t('search'), kind: 'search' },
+  ];
+  const [draft, setDraft] = useState<FilterValues>(() => emptyFilters(fields));
+  const [filters, setFilters] = useState<FilterValues>(() => emptyFilters(fields));
   const pager = useMemo(() => new CursorPager(), []);
   const [cursor, setCursor] = useState<string | null>(null);
   const [page, error] = useLoad<Page<Need>>(
-    () => list<Need>('/api/v1/needs', { ...filters, limit: PAGE_SIZE, cursor }),
+    () => list<Need>('/api/v1/needs', { ...activeFilters(filters), limit: PAGE_SIZE, cursor }),
     [JSON.stringify(filters), cursor],
   );
-  const lang = locale.value;
 
-  function apply(event: Event) {
-    event.preventDefault();
+  function apply() {
     pager.reset();
     setCursor(null);
     setFilters({ ...draft });
   }
-  const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
 
   return (
     <section>
       <PageTitle k="navNeeds" />
-      <form class="filters" onSubmit={apply} aria-label={t('filters')}>
-        <Field label={t('status')} id="f-status">
-          <Select id="f-status" value={draft.status} options={STATUSES} onChange={set('status')} anyLabel={t('any')} />
-        </Field>
-        <Field label={t('sector')} id="f-sector">
-          <Select id="f-sector" value={draft.sector} options={SECTORS} onChange={set('sector')} anyLabel={t('any')} />
-        </Field>
-        <Field label={t('region')} id="f-region">
-          <Select id="f-region" value={draft.region} options={REGIONS.map((r) => r.code)} display={(c) => regionName(c, lang)} onChange={set('region')} anyLabel={t('any')} />
-        </Field>
-        <Field label={t('category')} id="f-category">
-          <Select id="f-category" value={draft.category} options={CATEGORIES} onChange={set('category')} anyLabel={t('any')} />
-        </Field>
-        <Field label={t('search')} id="f-q">
-          <input id="f-q" type="search" value={draft.q} onInput={(e) => set('q')((e.target as HTMLInputElement).value)} />
-        </Field>
-        <div class="buttons">
-          <button type="submit">{t('apply')}</button>
-        </div>
-      </form>
+      <FilterBar prefix="f" fields={fields} values={draft} onChange={setDraft} onSubmit={apply} />
       <ErrorBox error={error} />
       {!page && !error && <p>{t('loading')}</p>}
       {page && (
         <>
-          <ExportButtons name="needs" columns={needColumns} load={(progress) => listAll<Need>('/api/v1/needs', { ...filters }, progress)} />
+          <ExportButtons name="needs" columns={needColumns} load={(progress) => listAll<Need>('/api/v1/needs', activeFilters(filters), progress)} />
           {page.items.length === 0 ? (
             <p>{t('empty')}</p>
           ) : (

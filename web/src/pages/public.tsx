@@ -1,8 +1,10 @@
+import { useMemo, useState } from 'preact/hooks';
 import { get, type Tlp } from '../api';
 import { toCell, type CoverageCell } from '../coverage';
 import { formatMoney, formatNumber, locale, t, term } from '../i18n';
 import { regionName } from '../vocab';
-import { PageTitle, StatusBadge, TlpLabel, useLoad } from '../components';
+import { CursorPager, pageQuery } from '../paging';
+import { PageTitle, Pager, StatusBadge, TlpLabel, useLoad } from '../components';
 
 interface PublicNeed {
   id: string;
@@ -17,14 +19,21 @@ interface PublicNeed {
 interface Summary {
   coverage?: { by?: string; items?: Record<string, unknown>[] };
   needs?: PublicNeed[];
+  next?: string | null;
 }
+
+const PAGE_SIZE = 25;
 
 const money = (value: number | null, cell: CoverageCell) => (cell.suppressed ? t('suppressed') : formatMoney(value ?? 0));
 
 // What the mechanism has delivered and still needs: CLEAR records and
-// suppressed aggregates only (GET /api/v1/public/summary, no sign-in).
+// suppressed aggregates only (GET /api/v1/public/summary, no sign-in). The
+// CLEAR needs come a page at a time (?limit=&cursor=), never the whole list.
 export function PublicPage() {
-  const [summary, error] = useLoad(() => get<Summary>('/api/v1/public/summary'), []);
+  const pager = useMemo(() => new CursorPager(), []);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [summary, error] = useLoad(() => get<Summary>('/api/v1/public/summary' + pageQuery({ limit: PAGE_SIZE, cursor })), [cursor]);
+  const needsPage = { items: summary?.needs ?? [], next: summary?.next ?? null };
   const lang = locale.value;
   const cells = (summary?.coverage?.items ?? []).map(toCell);
   const by = summary?.coverage?.by ?? 'sector';
@@ -33,6 +42,10 @@ export function PublicPage() {
     (sum, c) => ({ needed: sum.needed + (c.needed ?? 0), delivered: sum.delivered + (c.delivered ?? 0), gap: sum.gap + (c.gap ?? 0) }),
     { needed: 0, delivered: 0, gap: 0 },
   );
+  // Needs counted by the coverage cells; a suppressed cell hides its count,
+  // so the figure is then a lower bound ("+").
+  const counted = cells.reduce((sum, c) => sum + (c.suppressed ? 0 : c.count ?? 0), 0);
+  const someSuppressed = cells.some((c) => c.suppressed);
   return (
     <section>
       <PageTitle k="publicTitle" />
@@ -42,7 +55,7 @@ export function PublicPage() {
       {summary && (
         <>
           <dl class="tiles">
-            <div><dt>{t('totalNeeds')}</dt><dd>{formatNumber(summary.needs?.length ?? 0)}</dd></div>
+            <div><dt>{t('totalNeeds')}</dt><dd>{formatNumber(counted) + (someSuppressed ? '+' : '')}</dd></div>
             <div><dt>{t('totalDelivered')}</dt><dd>{formatMoney(totals.delivered)}</dd></div>
             <div><dt>{t('totalNeeded')}</dt><dd>{formatMoney(totals.gap)}</dd></div>
           </dl>
@@ -102,6 +115,7 @@ export function PublicPage() {
               </table>
             </div>
           )}
+          <Pager pager={pager} page={needsPage} go={setCursor} />
         </>
       )}
     </section>
