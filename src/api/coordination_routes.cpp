@@ -10,6 +10,12 @@
 namespace tallinn::api {
 namespace {
 
+// Without ?limit= the allocation list answers the largest page, 200: the
+// web pages and scripts that read a proposal's or a meeting's allocations
+// in one request keep doing so for a proposal of up to 200 allocations
+// (the demo's are far smaller); longer lists follow `next`.
+constexpr int kAllocationPageDefault = 200;
+
 std::string idempotency_key(const http::Request& request) {
   return std::string(request.header("Idempotency-Key").value_or(""));
 }
@@ -83,7 +89,9 @@ void add_coordination_routes(http::Router& router, Services& services) {
                                          const http::PathParams&) {
                auto filter = allocation_filter_from_query(request);
                if (!filter.is_ok()) return http::error_response(filter.status());
-               return reply(work.list_allocations(actor, *filter));
+               auto page = page_from_query(request, kAllocationPageDefault);
+               if (!page.is_ok()) return http::error_response(page.status());
+               return reply_page(work.list_allocations(actor, *filter, *page));
              }));
 
   router.add("GET", "/api/v1/allocations/{id}",

@@ -355,8 +355,8 @@ Result<service::UserPatch> user_patch_from_json(const json& body) {
   return patch;
 }
 
-Result<store::PageRequest> page_from_query(const http::Request& request) {
-  store::PageRequest page;
+Result<store::PageRequest> page_from_query(const http::Request& request, int default_limit) {
+  store::PageRequest page{.limit = default_limit, .cursor = {}};
   if (auto limit = request.query_param("limit")) {
     int value = 0;
     bool digits_only = !limit->empty() && limit->size() <= 3 &&

@@ -44,8 +44,8 @@ Result<store::AllocationFilter> allocation_filter_from_query(const http::Request
 // ?by=sector|region|category|priority
 Result<service::CoverageBy> coverage_by_from_query(const http::Request& request);
 
-// ?limit=1..200 (default 50) and ?cursor=.
-Result<store::PageRequest> page_from_query(const http::Request& request);
+// ?limit=1..200 (default `default_limit`, 50 for most lists) and ?cursor=.
+Result<store::PageRequest> page_from_query(const http::Request& request, int default_limit = 50);
 // ?status= &sector= &region= &category= &org= &assessment= &q=
 Result<store::NeedFilter> need_filter_from_query(const http::Request& request);
 // ?org=

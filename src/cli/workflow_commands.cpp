@@ -168,6 +168,8 @@ struct AllocationOptions {
   std::string decision;
   std::string reason;
   std::string corrects;
+  int limit = 200;
+  std::string cursor;
 };
 
 Status optional_id(const std::string& flag, const std::string& value, std::optional<Id>& target) {
@@ -188,16 +190,23 @@ void add_allocation(CLI::App& app, int* exit_code) {
   list->add_option("--offer", options->offer, "only those of this offer");
   list->add_option("--proposal", options->proposal, "only those of this proposal");
   list->add_option("--run", options->run, "only those of this matching run");
+  list->add_option("--limit", options->limit, "at most this many (1..200), as over HTTP")
+      ->check(CLI::Range(1, 200));
+  list->add_option("--cursor", options->cursor, "the page after the one whose next this was");
   list->callback([=] {
-    *exit_code = run_as(options->common, {}, [&](Session& session) -> Result<nlohmann::json> {
-      store::AllocationFilter filter;
-      TALLINN_RETURN_IF_ERROR(optional_id("--need", options->need, filter.need));
-      TALLINN_RETURN_IF_ERROR(optional_id("--offer", options->offer, filter.offer));
-      TALLINN_RETURN_IF_ERROR(optional_id("--proposal", options->proposal, filter.proposal));
-      TALLINN_RETURN_IF_ERROR(optional_id("--run", options->run, filter.run));
-      service::CoordinationService work(session.context());
-      return as_json(work.list_allocations(session.actor, filter));
-    });
+    *exit_code = run_as(
+        options->common, {{"cursor", "--cursor"}}, [&](Session& session) -> Result<nlohmann::json> {
+          store::AllocationFilter filter;
+          TALLINN_RETURN_IF_ERROR(optional_id("--need", options->need, filter.need));
+          TALLINN_RETURN_IF_ERROR(optional_id("--offer", options->offer, filter.offer));
+          TALLINN_RETURN_IF_ERROR(optional_id("--proposal", options->proposal, filter.proposal));
+          TALLINN_RETURN_IF_ERROR(optional_id("--run", options->run, filter.run));
+          service::CoordinationService work(session.context());
+          auto page = work.list_allocations(session.actor, filter,
+                                            {.limit = options->limit, .cursor = options->cursor});
+          if (!page.is_ok()) return page.status();
+          return api::page_to_json(*page);
+        });
   });
 
   add_id_command(group, "show", "one allocation", exit_code, {},

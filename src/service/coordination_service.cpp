@@ -442,23 +442,31 @@ Result<ProposalView> CoordinationService::propose(const policy::Actor& actor, co
       });
 }
 
-Result<std::vector<AllocationView>> CoordinationService::list_allocations(
-    const policy::Actor& actor, const store::AllocationFilter& filter) {
-  if (!actor.signed_in) return std::vector<AllocationView>();
+Result<store::Page<AllocationView>> CoordinationService::list_allocations(
+    const policy::Actor& actor, const store::AllocationFilter& filter,
+    const store::PageRequest& page) {
+  if (!actor.signed_in) return store::Page<AllocationView>();
+  // policy::decide's reading of an allocation, as a filter: the parties
+  // (every allocation for the offices), and RED ones only for the users
+  // named on them or their creator.
   store::AllocationFilter scoped = filter;
   if (!is_office(actor.role)) scoped.party_org = actor.org;
+  scoped.red_reader = actor.user;
   TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
-  TALLINN_ASSIGN_OR_RETURN(std::vector<Allocation> allocations,
-                           transaction->list_allocations(scoped));
-  std::vector<AllocationView> views;
-  for (Allocation& allocation : allocations) {
+  TALLINN_ASSIGN_OR_RETURN(store::Page<Allocation> allocations,
+                           transaction->page_allocations(scoped, page));
+  store::Page<AllocationView> views;
+  // The store's cursor: it names the last row read, also when decide()
+  // were to drop that row here.
+  views.next = std::move(allocations.next);
+  for (Allocation& allocation : allocations.items) {
     if (policy::decide(actor, Action::kRead, policy_record(allocation)) !=
         policy::Verdict::kAllow) {
       continue;
     }
     TALLINN_ASSIGN_OR_RETURN(AllocationView view,
                              view_of(*transaction, actor, std::move(allocation)));
-    views.push_back(std::move(view));
+    views.items.push_back(std::move(view));
   }
   return views;
 }

@@ -101,8 +101,13 @@ class CoordinationService {
   // no longer has room for its amount.
   Result<ProposalView> propose(const policy::Actor& actor, const Id& run);
 
-  Result<std::vector<AllocationView>> list_allocations(const policy::Actor& actor,
-                                                       const store::AllocationFilter& filter);
+  // One page of the allocations `actor` may read that meet `filter`,
+  // newest first. The store narrows the list to the actor's allocations in
+  // the query (the parties, RED to its named users), so pages are full;
+  // policy::decide still checks each item.
+  Result<store::Page<AllocationView>> list_allocations(const policy::Actor& actor,
+                                                       const store::AllocationFilter& filter,
+                                                       const store::PageRequest& page);
   Result<AllocationView> allocation(const policy::Actor& actor, const Id& id);
   // The attachment of report `report` on allocation `allocation`, readable
   // exactly where the allocation is. kNotFound alike for an allocation the

@@ -133,31 +133,22 @@ Result<std::vector<DonorPortfolio>> CoverageService::donor_portfolios(const poli
   TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
   store::OfferFilter filter;
   if (!office) filter.org = actor.org;
+  // One grouped query under the actor's read scope: the offers decide()
+  // lets it read, each with its allocations' sums.
+  TALLINN_ASSIGN_OR_RETURN(std::vector<store::OfferMoney> offers,
+                           transaction->offer_money(policy::read_scope(actor), filter));
   std::map<Id, DonorPortfolio> portfolios;
-  store::PageRequest page{.limit = 200, .cursor = {}};
-  while (true) {
-    TALLINN_ASSIGN_OR_RETURN(store::Page<Offer> chunk,
-                             transaction->list_offers(policy::read_scope(actor), filter, page));
-    for (const Offer& offer : chunk.items) {
-      if (policy::decide(actor, Action::kRead, policy_record(offer)) != policy::Verdict::kAllow) {
-        continue;
-      }
-      const std::optional<int64_t> rate = rate_micros_of(offer.currency);
-      if (!rate) return internal_error();
-      TALLINN_ASSIGN_OR_RETURN(std::vector<Allocation> allocations,
-                               transaction->list_allocations({.offer = offer.id}));
-      Ledger sums;
-      add_up(sums, allocations, [](const Allocation& a) { return a.amount; });
-      DonorPortfolio& portfolio = portfolios[offer.org];
-      portfolio.org = offer.org;
-      portfolio.offers += 1;
-      portfolio.pledged += convert_to_eur(offer.budget, *rate);
-      portfolio.approved += sums.approved;
-      portfolio.committed += sums.committed;
-      portfolio.delivered += sums.delivered;
-    }
-    if (chunk.next.empty()) break;
-    page.cursor = chunk.next;
+  for (const store::OfferMoney& offer : offers) {
+    const std::optional<int64_t> rate = rate_micros_of(offer.currency);
+    if (!rate) return internal_error();
+    DonorPortfolio& portfolio = portfolios[offer.org];
+    portfolio.org = offer.org;
+    portfolio.offers += 1;
+    // Converted offer by offer, so that rounding is what each ledger shows.
+    portfolio.pledged += convert_to_eur(offer.budget, *rate);
+    portfolio.approved += offer.approved;
+    portfolio.committed += offer.committed;
+    portfolio.delivered += offer.delivered;
   }
   std::vector<DonorPortfolio> out;
   for (auto& [org, portfolio] : portfolios) out.push_back(std::move(portfolio));

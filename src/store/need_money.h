@@ -1,7 +1,7 @@
-// What both backends share to sum needs' money in SQL (coverage_groups and
-// needs_of_priority in store.h): which allocation statuses each sum counts,
-// taken from core's rules so that SQL and the ledgers in C++ cannot differ,
-// and the readers of the rows those queries return.
+// What both backends share to sum needs' and offers' money in SQL
+// (coverage_groups, needs_of_priority and offer_money in store.h): which allocation statuses each
+// sum counts, taken from core's rules so that SQL and the ledgers in C++ cannot differ, and the
+// readers of the rows those queries return.
 #pragma once
 
 #include <string>
@@ -74,6 +74,14 @@ Result<NeedMoney> need_money(const Row& row) {
   money.committed = row.int64(kSums + 1);
   money.delivered = row.int64(kSums + 2);
   return money;
+}
+
+// Columns: offer id, org, budget, currency, then approved, committed,
+// delivered.
+template <typename Row>
+OfferMoney offer_money(const Row& row) {
+  return OfferMoney{row.text(0),  row.text(1),  row.int64(2), row.text(3),
+                    row.int64(4), row.int64(5), row.int64(6)};
 }
 
 }  // namespace tallinn::store

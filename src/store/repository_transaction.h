@@ -154,6 +154,11 @@ class RepositoryTransaction : public Transaction {
     return read([&](Connection& c) { return Repositories::coverage_groups(c, scope, by); });
   }
 
+  Result<std::vector<OfferMoney>> offer_money(const ReadScope& scope,
+                                              const OfferFilter& filter) override {
+    return read([&](Connection& c) { return Repositories::offer_money(c, scope, filter); });
+  }
+
   Result<std::vector<NeedMoney>> needs_of_priority(const ReadScope& scope, int priority) override {
     return read([&](Connection& c) { return Repositories::needs_of_priority(c, scope, priority); });
   }
@@ -234,6 +239,11 @@ class RepositoryTransaction : public Transaction {
 
   Result<std::vector<Allocation>> list_allocations(const AllocationFilter& filter) override {
     return read([&](Connection& c) { return Repositories::list_allocations(c, filter); });
+  }
+
+  Result<Page<Allocation>> page_allocations(const AllocationFilter& filter,
+                                            const PageRequest& page) override {
+    return read([&](Connection& c) { return Repositories::page_allocations(c, filter, page); });
   }
 
   Status insert_meeting(const Meeting& meeting) override {

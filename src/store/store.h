@@ -87,6 +87,11 @@ struct AllocationFilter {
   std::optional<Id> offer;
   std::optional<Id> proposal;
   std::optional<Id> run;
+  // When set, a RED allocation only where this user is named on it
+  // (access.users) or created it: policy::decide's narrowing of RED
+  // allocations, applied in the query so that a page is never cut short by
+  // rows its reader may not see.
+  std::optional<Id> red_reader;
 };
 
 // The needs visible under a scope that share one key of a coverage
@@ -108,6 +113,18 @@ struct CoverageGroup {
 // A need with the sums of its allocations, counted as in CoverageGroup.
 struct NeedMoney {
   Need need;
+  Cents approved = 0;
+  Cents committed = 0;
+  Cents delivered = 0;
+};
+
+// An offer visible under a scope with the sums of its allocations' amounts
+// in EUR cents, counted as in CoverageGroup: a donor portfolio's part.
+struct OfferMoney {
+  Id offer;
+  Id org;
+  Cents budget = 0;  // in `currency`
+  std::string currency;
   Cents approved = 0;
   Cents committed = 0;
   Cents delivered = 0;
@@ -193,6 +210,11 @@ class Transaction {
   virtual Result<Page<Offer>> list_offers(const ReadScope& scope, const OfferFilter& filter,
                                           const PageRequest& page) = 0;
   virtual Result<int64_t> count_offers(const ReadScope& scope, const OfferFilter& filter) = 0;
+  // Every offer visible under `scope` that meets `filter` with its
+  // allocations' sums, in one statement grouped as coverage_groups is (never
+  // a query per offer). Offers come in no particular order.
+  virtual Result<std::vector<OfferMoney>> offer_money(const ReadScope& scope,
+                                                      const OfferFilter& filter) = 0;
 
   // The audit trail is append-only through this interface.
   virtual Result<std::optional<AuditEntry>> last_audit_entry() = 0;
@@ -219,6 +241,10 @@ class Transaction {
   virtual Status update_allocation(const Allocation& allocation, int64_t expected_version) = 0;
   // Newest first; every match (the caller applies policy::decide to each).
   virtual Result<std::vector<Allocation>> list_allocations(const AllocationFilter& filter) = 0;
+  // The allocations that meet `filter`, newest first, keyset-paged like
+  // every list (the caller still applies policy::decide to each).
+  virtual Result<Page<Allocation>> page_allocations(const AllocationFilter& filter,
+                                                    const PageRequest& page) = 0;
 
   virtual Status insert_meeting(const Meeting& meeting) = 0;
   virtual Result<Meeting> meeting(const Id& id) = 0;

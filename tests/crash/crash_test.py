@@ -39,6 +39,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 
 PASSWORD = "harbour-lamp-password-2026"
 ALLOCATION_EUR = 100  # each setup need, and so each allocation
@@ -459,11 +460,15 @@ class Checker:
     def allocations(self):
         found = {}
         for donor in ("donor", "donor2"):
-            status, body = self.api.call("GET", "/api/v1/allocations", self.tokens[donor])
-            if status != 200:
-                raise Failure(f"allocations answered {status}")
-            for allocation in body["items"]:
-                found[allocation["id"]] = allocation
+            path = "/api/v1/allocations"
+            while path:
+                status, body = self.api.call("GET", path, self.tokens[donor])
+                if status != 200:
+                    raise Failure(f"allocations answered {status}")
+                for allocation in body["items"]:
+                    found[allocation["id"]] = allocation
+                cursor = body.get("next")
+                path = "/api/v1/allocations?cursor=" + urllib.parse.quote(cursor) if cursor else None
         return found
 
     def check_commits(self):

@@ -432,9 +432,12 @@ class Oracle:
                            assessment_id in assessments, missing["/api/v1/assessments/{}"])
 
         # Allocations, with the need's fields redacted where the need is not visible.
-        status, body = self.get(client, who, "/api/v1/allocations")
-        listed = json.loads(body)["items"] if status == 200 else []
+        # The list is paged: walked with a small limit, every page is checked.
+        status, listed = self.walk(client, "/api/v1/allocations", who, limit=7)
+        if status != 200:
+            listed = []
         got = {item["id"] for item in listed}
+        self.expect(len(got) == len(listed), who, "/api/v1/allocations: an item on two pages")
         self.expect(got == allocations, who, f"/api/v1/allocations: {len(got - allocations)} "
                                              f"extra, {len(allocations - got)} missing")
         for allocation_id in facts.allocations:

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type Tlp } from './api';
-import type { CursorPager, Page } from './paging';
+import { ApiError, list, type Tlp } from './api';
+import { appendPage, type CursorPager, type Loaded, type Page } from './paging';
 import { download, exportCsv, exportHxl, type Column } from './csv';
 import { formatNumber, t, term, type Key } from './i18n';
 import { filterId, withFilter, type FilterField, type FilterValues } from './filters';
@@ -223,4 +223,80 @@ export function SlicePager({ page, pages, go, label }: { page: number; pages: nu
 export function RecordLink({ href, name }: { href: string; name: { text: string; visible: boolean } | undefined }) {
   if (!name) return <span class="muted">{t('loading')}</span>;
   return name.visible ? <a href={href}>{name.text}</a> : <span class="redacted">{name.text}</span>;
+}
+
+export interface PagedList<T> {
+  list: Loaded<T> | null;
+  error: unknown;
+  busy: boolean;
+  more: () => void;
+  reload: () => void;
+}
+
+// A paged API list loaded a page at a time: the first page at once, each
+// further one when `more` is called (a "More" button), never the whole
+// list. `reload` loads again as many items as are on screen, so an action
+// on an item of a later page does not take the reader back to the first.
+export function usePagedList<T extends { id: string }>(
+  path: string,
+  params: Record<string, string | number | null | undefined>,
+  deps: unknown[],
+): PagedList<T> {
+  const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [tick, setTick] = useState(0);
+  const [wanted, setWanted] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    (async () => {
+      let pages = appendPage<T>(null, await list<T>(path, params));
+      while (pages.next && pages.items.length < wanted) {
+        pages = appendPage(pages, await list<T>(path, { ...params, cursor: pages.next }));
+      }
+      return pages;
+    })().then(
+      (value) => live && setLoaded(value),
+      (failure) => live && (setError(failure), setLoaded(null)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  async function more() {
+    if (!loaded?.next || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setLoaded(appendPage(loaded, await list<T>(path, { ...params, cursor: loaded.next })));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return {
+    list: loaded,
+    error,
+    busy,
+    more: () => void more(),
+    reload: () => {
+      setWanted(loaded?.items.length ?? 0);
+      setTick((n) => n + 1);
+    },
+  };
+}
+
+// The button that loads the next page of a PagedList; absent on the last.
+export function MoreButton({ paged, label }: { paged: PagedList<unknown>; label: string }) {
+  if (!paged.list?.next) return null;
+  return (
+    <div class="buttons">
+      <button type="button" disabled={paged.busy} onClick={paged.more}>
+        {label}
+      </button>
+      <span role="status">{t('loadedCount', { n: formatNumber(paged.list.items.length) })}</span>
+    </div>
+  );
 }

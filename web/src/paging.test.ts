@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CursorPager, pageQuery } from './paging';
+import { appendPage, CursorPager, pageQuery } from './paging';
 import { match } from './router';
 import { transitionsFor, mayEditNeed } from './vocab';
 
@@ -50,5 +50,22 @@ describe('routes and permissions shown', () => {
     expect(transitionsFor('donor', 'submitted')).toEqual([]);
     expect(mayEditNeed('beneficiary', 'validated', true)).toBe(false);
     expect(mayEditNeed('beneficiary', 'draft', false)).toBe(false);
+  });
+});
+
+describe('pages loaded behind "More"', () => {
+  it('appends each page after the items already loaded and keeps the next cursor', () => {
+    const first = appendPage(null, { items: [{ id: 'a' }, { id: 'b' }], next: 'c1' });
+    expect(first).toEqual({ items: [{ id: 'a' }, { id: 'b' }], next: 'c1' });
+    const second = appendPage(first, { items: [{ id: 'c' }], next: null });
+    expect(second.items.map((item) => item.id)).toEqual(['a', 'b', 'c']);
+    expect(second.next).toBeNull();
+    expect(first.items.length).toBe(2);
+  });
+  it('never shows an item twice', () => {
+    const loaded = appendPage(null, { items: [{ id: 'a' }, { id: 'b' }], next: 'c1' });
+    const again = appendPage(loaded, { items: [{ id: 'b' }, { id: 'c' }], next: 'c2' });
+    expect(again.items.map((item) => item.id)).toEqual(['a', 'b', 'c']);
+    expect(again.next).toBe('c2');
   });
 });

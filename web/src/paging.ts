@@ -57,3 +57,24 @@ export function slicePage<T>(items: T[], page: number, size: number): { rows: T[
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   return { rows: items.slice((current - 1) * size, current * size), page: current, pages };
 }
+
+// A list loaded page after page behind a "More" button: the items so far
+// and the cursor of the page after them (null once the last page is in).
+export interface Loaded<T> {
+  items: T[];
+  next: string | null;
+}
+
+// `loaded` with `page` after it (or `page` alone when nothing is loaded).
+// An item already held is not added twice.
+export function appendPage<T extends { id: string }>(loaded: Loaded<T> | null, page: Page<T>): Loaded<T> {
+  const items = loaded ? [...loaded.items] : [];
+  const held = new Set(items.map((item) => item.id));
+  for (const item of page.items) {
+    if (!held.has(item.id)) {
+      held.add(item.id);
+      items.push(item);
+    }
+  }
+  return { items, next: page.next };
+}

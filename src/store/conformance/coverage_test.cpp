@@ -3,7 +3,6 @@
 // the test inserted: needs of every marking and status with random grants,
 // and allocations of every status on some of them.
 #include <map>
-#include <random>
 #include <tuple>
 
 #include "core/coordination.h"
@@ -45,24 +44,10 @@ class CoverageTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    std::mt19937 random(20261126);
-    auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
-    auto some = [&](const std::vector<Id>& from) {
-      std::vector<Id> chosen;
-      for (const Id& id : from) {
-        if (pick(4) == 0) chosen.push_back(id);
-      }
-      return chosen;
-    };
+    SeededPicker random(20261126);
+    auto pick = [&](int n) { return random.pick(n); };
     auto tx = write();
-    for (int n = 0; n < kOrgs; ++n) {
-      orgs_.push_back(make_organisation(n).id);
-      ASSERT_OK(tx->insert_organisation(make_organisation(n)));
-    }
-    for (int n = 0; n < kUsers; ++n) {
-      users_.push_back(make_user(n, orgs_[n % kOrgs]).id);
-      ASSERT_OK(tx->insert_user(make_user(n, orgs_[n % kOrgs]), "h"));
-    }
+    ASSERT_OK(insert_parties(*tx, kOrgs, kUsers, orgs_, users_));
     for (int n = 0; n < kNeeds; ++n) {
       Need need = make_need(n, orgs_[pick(kOrgs)], users_[pick(kUsers)]);
       need.id = test_id(pick(1 << 30));
@@ -76,7 +61,7 @@ class CoverageTest : public StoreTest {
       need.amount = 1'000 + pick(50'000);
       need.priority = 1 + pick(5);
       need.national_priority = pick(3) == 0 ? std::optional<int>(1 + pick(5)) : std::nullopt;
-      need.access = {some(orgs_), some(users_)};
+      need.access = {random.some(orgs_), random.some(users_)};
       ASSERT_OK(tx->insert_need(need));
       needs_.push_back(need);
     }
@@ -103,12 +88,14 @@ class CoverageTest : public StoreTest {
       allocation.creator = users_[0];
       allocation.created_at = allocation.updated_at = 2000 + n;
       ASSERT_OK(tx->insert_allocation(allocation));
-      Money& money = money_[need.id];
-      if (holds_money(allocation.status, false)) money.approved += allocation.amount;
-      if (is_committed(allocation.status)) money.committed += allocation.amount;
-      if (is_delivered(allocation.status)) money.delivered += allocation.amount;
+      for (Money* sums : {&money_[need.id], &offer_money_}) {
+        if (holds_money(allocation.status, false)) sums->approved += allocation.amount;
+        if (is_committed(allocation.status)) sums->committed += allocation.amount;
+        if (is_delivered(allocation.status)) sums->delivered += allocation.amount;
+      }
     }
     ASSERT_OK(tx->commit());
+    offer_ = offer;
   }
 
   std::map<GroupKey, Sums> expected_groups(const ReadScope& scope, CoverageBy by) {
@@ -132,6 +119,8 @@ class CoverageTest : public StoreTest {
   std::vector<Id> users_;
   std::vector<Need> needs_;
   std::map<Id, Money> money_;
+  Offer offer_;
+  Money offer_money_;  // of offer_'s allocations
 };
 
 TEST_P(CoverageTest, GroupsSumTheVisibleNeedsOfEveryScope) {
@@ -179,6 +168,47 @@ TEST_P(CoverageTest, NeedsOfPriorityAreTheVisibleOnesNewestFirstWithTheirSums) {
       EXPECT_EQ(entry.delivered, money.delivered);
     }
   }
+}
+
+TEST_P(CoverageTest, OfferMoneySumsTheAllocationsOfEveryVisibleOffer) {
+  auto tx = read();
+  for (const NamedScope& shape : scope_shapes(orgs_[1], users_[1])) {
+    for (const std::optional<Id>& org :
+         {std::optional<Id>(), std::optional<Id>(orgs_[1]), std::optional<Id>(orgs_[0])}) {
+      OfferFilter filter;
+      filter.org = org;
+      auto offers = tx->offer_money(shape.scope, filter);
+      ASSERT_TRUE(offers.is_ok()) << offers.status().to_string();
+      const bool listed = visible(shape.scope, offer_) && (!org || *org == offer_.org);
+      ASSERT_EQ(offers->size(), listed ? 1u : 0u) << shape.name;
+      if (!listed) continue;
+      const OfferMoney& money = offers->front();
+      EXPECT_EQ(money.offer, offer_.id);
+      EXPECT_EQ(money.org, offer_.org);
+      EXPECT_EQ(money.budget, offer_.budget);
+      EXPECT_EQ(money.currency, offer_.currency);
+      EXPECT_EQ(money.approved, offer_money_.approved) << shape.name;
+      EXPECT_EQ(money.committed, offer_money_.committed) << shape.name;
+      EXPECT_EQ(money.delivered, offer_money_.delivered) << shape.name;
+    }
+  }
+}
+
+TEST_P(CoverageTest, OfferMoneyCountsAnOfferWithoutAllocationsAsZero) {
+  {
+    auto tx = write();
+    Offer bare = make_offer(2, orgs_[2], users_[2]);
+    bare.tlp = Tlp::kGreen;
+    ASSERT_OK(tx->insert_offer(bare));
+    ASSERT_OK(tx->commit());
+  }
+  auto tx = read();
+  OfferFilter filter;
+  filter.org = orgs_[2];
+  auto offers = tx->offer_money(ReadScope::unrestricted(), filter);
+  ASSERT_TRUE(offers.is_ok()) << offers.status().to_string();
+  ASSERT_EQ(offers->size(), 1u);
+  EXPECT_EQ(offers->front().approved + offers->front().committed + offers->front().delivered, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CoverageTest, kAllBackends, backend_name);

@@ -1,7 +1,6 @@
 // Lists under every shape of ReadScope and every filter, paged with a small
 // limit, against a brute-force filter over the records the test inserted.
 #include <algorithm>
-#include <random>
 #include <sstream>
 
 #include "store/conformance/store_test_support.h"
@@ -63,51 +62,18 @@ std::vector<Id> expected_ids(std::vector<Record> records, const ReadScope& scope
   return ids;
 }
 
-// Pages through a whole list; fails the test on an error or a page larger
-// than the limit.
-template <typename List>
-std::vector<Id> all_pages(int limit, const List& list) {
-  std::vector<Id> ids;
-  PageRequest page{limit, ""};
-  for (int pages = 0; pages < 1000; ++pages) {
-    auto result = list(page);
-    EXPECT_TRUE(result.is_ok()) << result.status().to_string();
-    if (!result.is_ok()) break;
-    EXPECT_LE(result->items.size(), static_cast<size_t>(limit));
-    for (const auto& item : result->items) ids.push_back(item.id);
-    if (result->next.empty()) break;
-    EXPECT_FALSE(result->items.empty());
-    page.cursor = result->next;
-  }
-  return ids;
-}
-
 class ListTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    std::mt19937 random(20261125);
-    auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
-    auto some = [&](const std::vector<Id>& from) {
-      std::vector<Id> chosen;
-      for (const Id& id : from) {
-        if (pick(4) == 0) chosen.push_back(id);
-      }
-      return chosen;
-    };
+    SeededPicker random(20261125);
+    auto pick = [&](int n) { return random.pick(n); };
     auto words = [&]() {
       return std::string(kWords[pick(6)]) + " " + kWords[pick(6)] + " " + std::to_string(pick(9));
     };
     auto tx = write();
-    for (int n = 0; n < kOrgs; ++n) {
-      orgs_.push_back(make_organisation(n).id);
-      ASSERT_OK(tx->insert_organisation(make_organisation(n)));
-    }
-    for (int n = 0; n < kUsers; ++n) {
-      users_.push_back(make_user(n, orgs_[n % kOrgs]).id);
-      ASSERT_OK(tx->insert_user(make_user(n, orgs_[n % kOrgs]), "h"));
-    }
+    ASSERT_OK(insert_parties(*tx, kOrgs, kUsers, orgs_, users_));
     for (int n = 0; n < kNeeds; ++n) {
       Need need = make_need(n, orgs_[pick(kOrgs)], users_[pick(kUsers)]);
       need.id = test_id(pick(1 << 30));   // ids in no relation to time
@@ -119,7 +85,7 @@ class ListTest : public StoreTest {
       need.category = static_cast<Category>(pick(2));
       need.title = words();
       need.description = words();
-      need.access = {some(orgs_), some(users_)};
+      need.access = {random.some(orgs_), random.some(users_)};
       ASSERT_OK(tx->insert_need(need));
       needs_.push_back(need);
     }
@@ -130,7 +96,7 @@ class ListTest : public StoreTest {
       offer.status = static_cast<OfferStatus>(pick(2));
       offer.title = words();
       offer.description = words();
-      offer.access = {some(orgs_), some(users_)};
+      offer.access = {random.some(orgs_), random.some(users_)};
       ASSERT_OK(tx->insert_offer(offer));
       offers_.push_back(offer);
     }

@@ -107,6 +107,21 @@ Id test_id(int n) {
   return text;
 }
 
+Status insert_parties(Transaction& transaction, int orgs, int users, std::vector<Id>& org_ids,
+                      std::vector<Id>& user_ids) {
+  const size_t first_org = org_ids.size();
+  for (int n = 0; n < orgs; ++n) {
+    org_ids.push_back(make_organisation(n).id);
+    TALLINN_RETURN_IF_ERROR(transaction.insert_organisation(make_organisation(n)));
+  }
+  for (int n = 0; n < users; ++n) {
+    const Id& org = org_ids[first_org + static_cast<size_t>(n % orgs)];
+    user_ids.push_back(make_user(n, org).id);
+    TALLINN_RETURN_IF_ERROR(transaction.insert_user(make_user(n, org), "h"));
+  }
+  return Status::ok();
+}
+
 Organisation make_organisation(int n, Role kind) {
   Organisation organisation;
   organisation.id = test_id(1'000'000 + n);

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -40,6 +41,12 @@ class TempDir {
 
 // A transaction of `store`, or a test failure and null.
 std::unique_ptr<Transaction> begin_or_fail(Store& store, TransactionMode mode);
+
+// Inserts make_organisation(0..orgs-1) and make_user(0..users-1), user n
+// in organisation n % orgs, appending their ids to `org_ids` and
+// `user_ids`: the parties of the tests that fill a store with records.
+Status insert_parties(Transaction& transaction, int orgs, int users, std::vector<Id>& org_ids,
+                      std::vector<Id>& user_ids);
 
 // Appends make_audit_entry(1), ..., (count) in one write transaction.
 Status append_audit_entries(Store& store, int count);
@@ -92,6 +99,45 @@ bool visible(const ReadScope& scope, const Record& record) {
          (clause.granted_org && has_org && contains(record.access.orgs, scope.org)) ||
          (clause.named_user && has_user && contains(record.access.users, scope.user)) ||
          (clause.creator && has_user && record.creator == scope.user);
+}
+
+// Fixed-seed random choices for the tests that fill a store with varied
+// records: the same records on every run and every backend.
+class SeededPicker {
+ public:
+  explicit SeededPicker(uint32_t seed) : random_(seed) {}
+  // 0..n-1.
+  int pick(int n) { return static_cast<int>(random_() % static_cast<unsigned>(n)); }
+  // Each of `from`, in order, with a chance of one in four.
+  std::vector<Id> some(const std::vector<Id>& from) {
+    std::vector<Id> chosen;
+    for (const Id& id : from) {
+      if (pick(4) == 0) chosen.push_back(id);
+    }
+    return chosen;
+  }
+
+ private:
+  std::mt19937 random_;
+};
+
+// Pages through a whole list; fails the test on an error or a page larger
+// than the limit.
+template <typename List>
+std::vector<Id> all_pages(int limit, const List& list) {
+  std::vector<Id> ids;
+  PageRequest page{limit, ""};
+  for (int pages = 0; pages < 1000; ++pages) {
+    auto result = list(page);
+    EXPECT_TRUE(result.is_ok()) << result.status().to_string();
+    if (!result.is_ok()) break;
+    EXPECT_LE(result->items.size(), static_cast<size_t>(limit));
+    for (const auto& item : result->items) ids.push_back(item.id);
+    if (result->next.empty()) break;
+    EXPECT_FALSE(result->items.empty());
+    page.cursor = result->next;
+  }
+  return ids;
 }
 
 // The n-th test id: 32 hex digits, ordered like n.

@@ -29,6 +29,10 @@ constexpr char kUpdateAllocation[] =
 constexpr char kPartyCondition[] =
     "(need_org = {value} OR offer_org = {value} OR implementer_org = {value})";
 constexpr char kAllocationsNewestFirst[] = " ORDER BY created_at DESC, id DESC";
+// access_users holds space-separated ids (record_rows.h join_ids).
+constexpr char kRedReaderCondition[] =
+    "(tlp <> 'RED' OR creator = {value} OR "
+    "{value} = ANY(string_to_array(access_users, ' ')))";
 
 constexpr char kInsertMeeting[] =
     "INSERT INTO meetings (id, title, agenda, minutes, attendance, status, updated_at, creator, "
@@ -92,6 +96,18 @@ std::vector<Param> meeting_state(const Meeting& meeting) {
 
 Result<MatchingRun> read_run(const Row& row) { return rows::matching_run(row); }
 Result<Allocation> read_allocation(const Row& row) { return rows::allocation(row); }
+
+// The conditions of `filter` on an allocation, each with its one value.
+std::vector<Condition> allocation_conditions(const AllocationFilter& filter) {
+  std::vector<Condition> conditions;
+  if (filter.party_org) conditions.push_back({kPartyCondition, *filter.party_org});
+  if (filter.need) conditions.push_back({"need = {value}", *filter.need});
+  if (filter.offer) conditions.push_back({"offer = {value}", *filter.offer});
+  if (filter.proposal) conditions.push_back({"proposal = {value}", *filter.proposal});
+  if (filter.run) conditions.push_back({"run = {value}", *filter.run});
+  if (filter.red_reader) conditions.push_back({kRedReaderCondition, *filter.red_reader});
+  return conditions;
+}
 Result<Meeting> read_meeting(const Row& row) { return rows::meeting(row); }
 Result<AllocationDecision> read_decision(const Row& row) { return rows::decision(row); }
 Result<DeliveryReport> read_report(const Row& row) { return rows::report(row); }
@@ -144,17 +160,19 @@ Status update_allocation(Connection& connection, const Allocation& allocation,
 
 Result<std::vector<Allocation>> list_allocations(Connection& connection,
                                                  const AllocationFilter& filter) {
-  std::vector<Condition> conditions;
-  if (filter.party_org) conditions.push_back({kPartyCondition, *filter.party_org});
-  if (filter.need) conditions.push_back({"need = {value}", *filter.need});
-  if (filter.offer) conditions.push_back({"offer = {value}", *filter.offer});
-  if (filter.proposal) conditions.push_back({"proposal = {value}", *filter.proposal});
-  if (filter.run) conditions.push_back({"run = {value}", *filter.run});
   Query query{select(rows::kAllocationColumns, kFromAllocations), {}};
-  query.sql += and_conditions(query, conditions);
+  query.sql += and_conditions(query, allocation_conditions(filter));
   query.sql += kAllocationsNewestFirst;
   TALLINN_ASSIGN_OR_RETURN(Rows rows, connection.exec(query));
   return read_all<Allocation>(rows, read_allocation);
+}
+
+Result<Page<Allocation>> page_allocations(Connection& connection, const AllocationFilter& filter,
+                                          const PageRequest& page) {
+  TALLINN_ASSIGN_OR_RETURN(Rows rows,
+                           select_by_time(connection, rows::kAllocationColumns, "allocations",
+                                          allocation_conditions(filter), page));
+  return read_page<Allocation>(rows, page.limit, read_allocation);
 }
 
 Status insert_meeting(Connection& connection, const Meeting& meeting) {

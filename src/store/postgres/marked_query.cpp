@@ -4,10 +4,24 @@
 
 #include "core/vocabulary.h"
 #include "store/cursor.h"
+#include "store/need_money.h"
 #include "store/scope_arms.h"
 
 namespace tallinn::store::postgres {
 namespace {
+
+// Each record's allocation sums; {by} is the allocation's column naming the
+// record, {approved}, {committed} and {delivered} text[] values of status
+// spellings. sum() of bigint is numeric in PostgreSQL; readers cast back.
+constexpr char kAllocationMoney[] =
+    "SELECT a.{by} AS {by}, "
+    "sum(CASE WHEN a.status = ANY({approved}::text[]) THEN a.amount_cents ELSE 0 END) "
+    "AS approved, "
+    "sum(CASE WHEN a.status = ANY({committed}::text[]) THEN a.amount_cents ELSE 0 END) "
+    "AS committed, "
+    "sum(CASE WHEN a.status = ANY({delivered}::text[]) THEN a.amount_cents ELSE 0 END) "
+    "AS delivered "
+    "FROM allocations a GROUP BY a.{by}";
 
 // The FROM ... WHERE of one arm, naming the record r; {tlp}, {org} and
 // {user} stand for bound values.
@@ -216,6 +230,14 @@ Result<Rows> select_grants(Connection& connection, const MarkedTable& tables, co
 void add_grant(const Row& row, Access& access) {
   std::vector<Id>& list = row.text(1) == kOrgGrant ? access.orgs : access.users;
   list.push_back(row.text(2));
+}
+
+std::string allocation_money(Query& query, std::string_view by) {
+  const MoneyStatuses statuses = money_statuses();
+  std::string money = replace_all(kAllocationMoney, "{by}", by);
+  money = replace_all(std::move(money), "{approved}", query.bind(statuses.approved));
+  money = replace_all(std::move(money), "{committed}", query.bind(statuses.committed));
+  return replace_all(std::move(money), "{delivered}", query.bind(statuses.delivered));
 }
 
 }  // namespace tallinn::store::postgres

@@ -59,6 +59,12 @@ Result<Rows> select_marked(Connection& connection, const MarkedTable& tables,
 std::string visible_ids(Query& query, const MarkedTable& tables, const ReadScope& scope,
                         const std::vector<Condition>& filters);
 
+// The SELECT of the allocation sums of each record that has allocations
+// (store/need_money.h), one row per value of the allocation column `by`
+// ("need" or "offer"), with the columns <by>, approved, committed and
+// delivered; the status lists are bound in `query`.
+std::string allocation_money(Query& query, std::string_view by);
+
 // How many records are visible under `scope` and meet `filters`.
 Result<int64_t> count_marked(Connection& connection, const MarkedTable& tables,
                              const ReadScope& scope, const std::vector<Condition>& filters);

@@ -21,18 +21,6 @@ constexpr char kUpdate[] =
     "divisible = $11, tlp = $12, status = $13, duplicate_of = $14, creator = $15, "
     "updated_at = $16, assessment = $17, version = $18 WHERE id = $1 AND version = $19";
 
-// Each need's allocation sums (store/need_money.h), one row per need that
-// has allocations; {approved}, {committed} and {delivered} stand for text[]
-// values of status spellings.
-constexpr char kNeedMoney[] =
-    "SELECT a.need AS need, "
-    "sum(CASE WHEN a.status = ANY({approved}::text[]) THEN a.amount_cents ELSE 0 END) "
-    "AS approved, "
-    "sum(CASE WHEN a.status = ANY({committed}::text[]) THEN a.amount_cents ELSE 0 END) "
-    "AS committed, "
-    "sum(CASE WHEN a.status = ANY({delivered}::text[]) THEN a.amount_cents ELSE 0 END) "
-    "AS delivered "
-    "FROM allocations a GROUP BY a.need";
 // {visible} is the UNION of the scope's arms (marked_query.h). sum() of
 // bigint is numeric in PostgreSQL, hence the casts back.
 constexpr char kCoverageGroups[] =
@@ -56,11 +44,7 @@ Query with_money(std::string sql, const ReadScope& scope,
   Query query;
   sql =
       replace_all(std::move(sql), "{visible}", visible_ids(query, kNeedTables, scope, conditions));
-  const MoneyStatuses statuses = money_statuses();
-  std::string money = replace_all(kNeedMoney, "{approved}", query.bind(statuses.approved));
-  money = replace_all(std::move(money), "{committed}", query.bind(statuses.committed));
-  money = replace_all(std::move(money), "{delivered}", query.bind(statuses.delivered));
-  query.sql = replace_all(std::move(sql), "{money}", money);
+  query.sql = replace_all(std::move(sql), "{money}", allocation_money(query, "need"));
   return query;
 }
 

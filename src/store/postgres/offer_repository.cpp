@@ -1,3 +1,4 @@
+#include "store/need_money.h"
 #include "store/postgres/marked_query.h"
 #include "store/postgres/queries.h"
 #include "store/postgres/repositories.h"
@@ -65,6 +66,14 @@ Status write_targets(Connection& connection, const Offer& offer) {
   return insert_targets(connection, offer.id, kCategoryTarget, offer.categories, spell_category);
 }
 
+// {visible} is the UNION of the scope's arms (marked_query.h), {money} the
+// allocation sums per offer.
+constexpr char kOfferMoney[] =
+    "SELECT r.id, r.org, r.budget_cents, r.currency, coalesce(m.approved, 0)::bigint, "
+    "coalesce(m.committed, 0)::bigint, coalesce(m.delivered, 0)::bigint "
+    "FROM ({visible}) AS v JOIN offers r ON r.id = v.id "
+    "LEFT JOIN ({money}) AS m ON m.offer = r.id";
+
 Result<Offer> read_offer(const Row& row) { return rows::offer(row); }
 
 // The offers of `rows` with their targets and grants.
@@ -126,6 +135,19 @@ Result<Page<Offer>> list(Connection& connection, const ReadScope& scope, const O
 
 Result<int64_t> count(Connection& connection, const ReadScope& scope, const OfferFilter& filter) {
   return count_marked(connection, kOfferTables, scope, conditions_of(filter));
+}
+
+Result<std::vector<OfferMoney>> money(Connection& connection, const ReadScope& scope,
+                                      const OfferFilter& filter) {
+  Query query;
+  std::string sql = replace_all(kOfferMoney, "{visible}",
+                                visible_ids(query, kOfferTables, scope, conditions_of(filter)));
+  query.sql = replace_all(std::move(sql), "{money}", allocation_money(query, "offer"));
+  TALLINN_ASSIGN_OR_RETURN(Rows rows, connection.exec(query));
+  std::vector<OfferMoney> offers;
+  offers.reserve(static_cast<size_t>(rows.size()));
+  for (int index = 0; index < rows.size(); ++index) offers.push_back(offer_money(rows[index]));
+  return offers;
 }
 
 }  // namespace tallinn::store::postgres::offers

@@ -79,6 +79,8 @@ Status update(Connection& connection, const Offer& offer, int64_t expected_versi
 Result<Page<Offer>> list(Connection& connection, const ReadScope& scope, const OfferFilter& filter,
                          const PageRequest& page);
 Result<int64_t> count(Connection& connection, const ReadScope& scope, const OfferFilter& filter);
+Result<std::vector<OfferMoney>> money(Connection& connection, const ReadScope& scope,
+                                      const OfferFilter& filter);
 }  // namespace offers
 
 namespace audit {
@@ -101,6 +103,8 @@ Status update_allocation(Connection& connection, const Allocation& allocation,
                          int64_t expected_version);
 Result<std::vector<Allocation>> list_allocations(Connection& connection,
                                                  const AllocationFilter& filter);
+Result<Page<Allocation>> page_allocations(Connection& connection, const AllocationFilter& filter,
+                                          const PageRequest& page);
 Status insert_meeting(Connection& connection, const Meeting& meeting);
 Result<Meeting> find_meeting(Connection& connection, const Id& id);
 Status update_meeting(Connection& connection, const Meeting& meeting, int64_t expected_version);

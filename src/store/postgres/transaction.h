@@ -69,6 +69,7 @@ struct PostgresRepositories {
   static constexpr auto update_offer = &offers::update;
   static constexpr auto list_offers = &offers::list;
   static constexpr auto count_offers = &offers::count;
+  static constexpr auto offer_money = &offers::money;
   static constexpr auto last_audit_entry = &audit::last;
   static constexpr auto append_audit = &audit::append;
   static constexpr auto list_audit = &audit::list;
@@ -81,6 +82,7 @@ struct PostgresRepositories {
   static constexpr auto allocation = &coordination::find_allocation;
   static constexpr auto update_allocation = &coordination::update_allocation;
   static constexpr auto list_allocations = &coordination::list_allocations;
+  static constexpr auto page_allocations = &coordination::page_allocations;
   static constexpr auto insert_meeting = &coordination::insert_meeting;
   static constexpr auto meeting = &coordination::find_meeting;
   static constexpr auto update_meeting = &coordination::update_meeting;

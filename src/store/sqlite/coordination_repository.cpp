@@ -30,6 +30,13 @@ constexpr char kUpdateAllocation[] =
     ":access_orgs, access_users = :access_users, version = :version, updated_at = :updated_at "
     "WHERE id = :id AND version = :expected_version";
 
+constexpr char kPartyCondition[] =
+    "(r.need_org = :party OR r.offer_org = :party OR r.implementer_org = :party)";
+// access_users holds space-separated ids (record_rows.h join_ids).
+constexpr char kRedReaderCondition[] =
+    "(r.tlp <> 'RED' OR r.creator = :red_reader OR "
+    "instr(' ' || r.access_users || ' ', ' ' || :red_reader || ' ') > 0)";
+
 constexpr char kInsertMeeting[] =
     "INSERT INTO meetings (id, title, agenda, minutes, attendance, status, creator, version, "
     "created_at, updated_at) VALUES (:id, :title, :agenda, :minutes, :attendance, :status, "
@@ -56,6 +63,20 @@ constexpr char kSelectIdempotency[] =
 constexpr char kInsertIdempotency[] =
     "INSERT INTO idempotency_keys (user_id, key, action, allocation, created_at) "
     "VALUES (:user, :key, :action, :allocation, :created_at)";
+
+// The conditions of `filter` on the allocation `r`, each with its one
+// parameter.
+std::vector<Condition> allocation_conditions(const AllocationFilter& filter) {
+  std::vector<Condition> conditions;
+  if (filter.party_org) conditions.push_back({kPartyCondition, ":party", *filter.party_org});
+  if (filter.need) conditions.push_back(column_equals("need", *filter.need));
+  if (filter.offer) conditions.push_back(column_equals("offer", *filter.offer));
+  if (filter.proposal) conditions.push_back(column_equals("proposal", *filter.proposal));
+  if (filter.run) conditions.push_back(column_equals("run", *filter.run));
+  if (filter.red_reader)
+    conditions.push_back({kRedReaderCondition, ":red_reader", *filter.red_reader});
+  return conditions;
+}
 
 void bind_allocation_state(Statement& statement, const Allocation& allocation) {
   statement.bind(":id", allocation.id)
@@ -173,23 +194,26 @@ Status update_allocation(Connection& connection, const Allocation& allocation,
 
 Result<std::vector<Allocation>> list_allocations(Connection& connection,
                                                  const AllocationFilter& filter) {
+  const std::vector<Condition> conditions = allocation_conditions(filter);
   std::string sql =
-      std::string("SELECT ") + rows::kAllocationColumns + " FROM allocations WHERE 1 = 1";
-  if (filter.party_org) {
-    sql += " AND (need_org = :party OR offer_org = :party OR implementer_org = :party)";
-  }
-  if (filter.need) sql += " AND need = :need";
-  if (filter.offer) sql += " AND offer = :offer";
-  if (filter.proposal) sql += " AND proposal = :proposal";
-  if (filter.run) sql += " AND run = :run";
-  sql += " ORDER BY created_at DESC, id DESC";
+      std::string("SELECT ") + rows::kAllocationColumns + " FROM allocations r WHERE 1 = 1";
+  for (const Condition& condition : conditions) sql += " AND " + condition.sql;
+  sql += " ORDER BY r.created_at DESC, r.id DESC";
   TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(sql));
-  if (filter.party_org) query.bind(":party", *filter.party_org);
-  if (filter.need) query.bind(":need", *filter.need);
-  if (filter.offer) query.bind(":offer", *filter.offer);
-  if (filter.proposal) query.bind(":proposal", *filter.proposal);
-  if (filter.run) query.bind(":run", *filter.run);
+  for (const Condition& condition : conditions) query.bind(condition.param, condition.value);
   return read_all<Allocation>(query, read_allocation);
+}
+
+Result<Page<Allocation>> page_allocations(Connection& connection, const AllocationFilter& filter,
+                                          const PageRequest& page) {
+  const std::vector<Condition> conditions = allocation_conditions(filter);
+  return collect_page<Allocation>(
+      page.limit,
+      [&](const RowVisitor& visit) {
+        return visit_by_time(connection, rows::kAllocationColumns, "allocations", conditions, page,
+                             visit);
+      },
+      read_allocation);
 }
 
 Status insert_meeting(Connection& connection, const Meeting& meeting) {

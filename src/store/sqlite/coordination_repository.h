@@ -24,6 +24,8 @@ Status update_allocation(Connection& connection, const Allocation& allocation,
                          int64_t expected_version);
 Result<std::vector<Allocation>> list_allocations(Connection& connection,
                                                  const AllocationFilter& filter);
+Result<Page<Allocation>> page_allocations(Connection& connection, const AllocationFilter& filter,
+                                          const PageRequest& page);
 
 Status insert_meeting(Connection& connection, const Meeting& meeting);
 Result<Meeting> find_meeting(Connection& connection, const Id& id);

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "core/vocabulary.h"
+#include "store/need_money.h"
 #include "store/paging.h"
 #include "store/scope_arms.h"
 
@@ -36,6 +37,16 @@ constexpr char kKeysetCondition[] = " AND ({created}, {id}) < (:after_created, :
 constexpr char kCountArm[] = "SELECT r.rid AS rid {from}{where}";
 constexpr char kNoRecords[] = "SELECT NULL AS rid WHERE 0";
 constexpr char kMergedCount[] = "SELECT count(*) FROM ({visible})";
+
+// Each record's allocation sums; {by} is the allocation's column naming the
+// record, {approved}, {committed} and {delivered} lists of status
+// placeholders.
+constexpr char kAllocationMoney[] =
+    "SELECT a.{by} AS {by}, "
+    "sum(CASE WHEN a.status IN ({approved}) THEN a.amount_cents ELSE 0 END) AS approved, "
+    "sum(CASE WHEN a.status IN ({committed}) THEN a.amount_cents ELSE 0 END) AS committed, "
+    "sum(CASE WHEN a.status IN ({delivered}) THEN a.amount_cents ELSE 0 END) AS delivered "
+    "FROM allocations a GROUP BY a.{by}";
 
 std::string tlp_parameter(int tlp) { return ":tlp_" + std::to_string(tlp); }
 
@@ -235,6 +246,33 @@ Result<int64_t> count_marked(Connection& connection, const MarkedTable& tables,
   TALLINN_ASSIGN_OR_RETURN(bool row, query.step());
   if (!row) return internal_error();
   return query.column_int64(0);
+}
+
+// One placeholder per allocation status, :allocation_<n> for status n, in
+// the lists of the sums that count it.
+std::string allocation_money_sql(std::string_view by) {
+  const MoneyStatuses statuses = money_statuses();
+  auto placeholders = [](const std::vector<std::string>& words) {
+    std::string list;
+    for (const std::string& word : words) {
+      if (!list.empty()) list += ", ";
+      list += ":allocation_" + std::to_string(static_cast<int>(*parse_allocation_status(word)));
+    }
+    return list;
+  };
+  std::string sql = replace_all(kAllocationMoney, "{by}", by);
+  sql = replace_all(std::move(sql), "{approved}", placeholders(statuses.approved));
+  sql = replace_all(std::move(sql), "{committed}", placeholders(statuses.committed));
+  return replace_all(std::move(sql), "{delivered}", placeholders(statuses.delivered));
+}
+
+void bind_allocation_statuses(Statement& query) {
+  for (int index = 0; index < kAllocationStatusCount; ++index) {
+    std::string name = ":allocation_" + std::to_string(index);
+    if (query.has_parameter(name)) {
+      query.bind(name, to_string(static_cast<AllocationStatus>(index)));
+    }
+  }
 }
 
 }  // namespace tallinn::store::sqlite

@@ -64,6 +64,13 @@ std::string visible_rids(const MarkedTable& tables, const ReadScope& scope,
 // Binds the parameters of visible_rids() in `query`.
 void bind_visible(Statement& query, const ReadScope& scope, const std::vector<Condition>& filters);
 
+// The SELECT of the allocation sums of each record that has allocations
+// (store/need_money.h), one row per value of the allocation column `by`
+// ("need" or "offer"), with the columns <by>, approved, committed and
+// delivered; bind its parameters with bind_allocation_statuses().
+std::string allocation_money_sql(std::string_view by);
+void bind_allocation_statuses(Statement& query);
+
 // How many records are visible under `scope` and meet `filters`.
 Result<int64_t> count_marked(Connection& connection, const MarkedTable& tables,
                              const ReadScope& scope, const std::vector<Condition>& filters);

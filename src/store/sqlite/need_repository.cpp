@@ -26,15 +26,6 @@ constexpr char kUpdate[] =
     "version = :version, updated_at = :updated_at, assessment = :assessment "
     "WHERE id = :id AND version = :expected_version";
 
-// Each need's allocation sums (store/need_money.h), one row per need that
-// has allocations; {approved}, {committed} and {delivered} stand for lists
-// of status placeholders.
-constexpr char kNeedMoney[] =
-    "SELECT a.need AS need, "
-    "sum(CASE WHEN a.status IN ({approved}) THEN a.amount_cents ELSE 0 END) AS approved, "
-    "sum(CASE WHEN a.status IN ({committed}) THEN a.amount_cents ELSE 0 END) AS committed, "
-    "sum(CASE WHEN a.status IN ({delivered}) THEN a.amount_cents ELSE 0 END) AS delivered "
-    "FROM allocations a GROUP BY a.need";
 // {visible} is the UNION of the scope's arms (marked_query.h).
 constexpr char kCoverageGroups[] =
     "SELECT CAST({key} AS TEXT), n.status, count(*), sum(n.amount_cents), "
@@ -49,39 +40,13 @@ constexpr char kNeedsWithMoney[] =
     "LEFT JOIN ({money}) AS m ON m.need = r.id ORDER BY r.created_at DESC, r.id DESC";
 constexpr char kOfPriority[] = "(r.priority = :priority OR r.national_priority = :priority)";
 
-// kNeedMoney with one placeholder per allocation status, :allocation_<n>
-// for status n, each in the lists of the sums that count it.
-std::string need_money_sql() {
-  const MoneyStatuses statuses = money_statuses();
-  auto placeholders = [](const std::vector<std::string>& words) {
-    std::string list;
-    for (const std::string& word : words) {
-      if (!list.empty()) list += ", ";
-      list += ":allocation_" + std::to_string(static_cast<int>(*parse_allocation_status(word)));
-    }
-    return list;
-  };
-  std::string sql = replace_all(kNeedMoney, "{approved}", placeholders(statuses.approved));
-  sql = replace_all(std::move(sql), "{committed}", placeholders(statuses.committed));
-  return replace_all(std::move(sql), "{delivered}", placeholders(statuses.delivered));
-}
-
-void bind_allocation_statuses(Statement& query) {
-  for (int index = 0; index < kAllocationStatusCount; ++index) {
-    std::string name = ":allocation_" + std::to_string(index);
-    if (query.has_parameter(name)) {
-      query.bind(name, to_string(static_cast<AllocationStatus>(index)));
-    }
-  }
-}
-
 // `sql` over the needs visible under `scope` that meet `conditions`, with
 // each need's allocation sums joined as m.
 Result<Statement> prepare_with_money(Connection& connection, std::string sql,
                                      const ReadScope& scope,
                                      const std::vector<Condition>& conditions) {
   sql = replace_all(std::move(sql), "{visible}", visible_rids(kNeedTables, scope, conditions));
-  sql = replace_all(std::move(sql), "{money}", need_money_sql());
+  sql = replace_all(std::move(sql), "{money}", allocation_money_sql("need"));
   TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(sql));
   bind_visible(query, scope, conditions);
   bind_allocation_statuses(query);

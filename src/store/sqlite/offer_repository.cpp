@@ -1,5 +1,6 @@
 #include "store/sqlite/offer_repository.h"
 
+#include "store/need_money.h"
 #include "store/sqlite/columns.h"
 #include "store/sqlite/grants.h"
 #include "store/sqlite/marked_query.h"
@@ -77,6 +78,14 @@ Status read_targets(Connection& connection, Offer& offer) {
       query, [&offer](const Statement& row) { return rows::add_target(StatementRow(row), offer); });
 }
 
+// {visible} is the UNION of the scope's arms (marked_query.h), {money} the
+// allocation sums per offer.
+constexpr char kOfferMoney[] =
+    "SELECT r.id, r.org, r.budget_cents, r.currency, coalesce(m.approved, 0), "
+    "coalesce(m.committed, 0), coalesce(m.delivered, 0) "
+    "FROM ({visible}) AS v CROSS JOIN offers r ON r.rid = v.rid "
+    "LEFT JOIN ({money}) AS m ON m.offer = r.id";
+
 Result<Offer> read_offer(const Statement& row) { return rows::offer(StatementRow(row)); }
 
 // An offer with its targets and grants.
@@ -142,6 +151,23 @@ Result<Page<Offer>> list(Connection& connection, const ReadScope& scope, const O
 
 Result<int64_t> count(Connection& connection, const ReadScope& scope, const OfferFilter& filter) {
   return count_marked(connection, kOfferTables, scope, conditions_of(filter));
+}
+
+Result<std::vector<OfferMoney>> money(Connection& connection, const ReadScope& scope,
+                                      const OfferFilter& filter) {
+  const std::vector<Condition> conditions = conditions_of(filter);
+  std::string sql =
+      replace_all(kOfferMoney, "{visible}", visible_rids(kOfferTables, scope, conditions));
+  sql = replace_all(std::move(sql), "{money}", allocation_money_sql("offer"));
+  TALLINN_ASSIGN_OR_RETURN(Statement query, connection.prepare(sql));
+  bind_visible(query, scope, conditions);
+  bind_allocation_statuses(query);
+  std::vector<OfferMoney> offers;
+  TALLINN_RETURN_IF_ERROR(visit_rows(query, [&](const Statement& row) -> Status {
+    offers.push_back(offer_money(StatementRow(row)));
+    return Status::ok();
+  }));
+  return offers;
 }
 
 }  // namespace tallinn::store::sqlite::offers

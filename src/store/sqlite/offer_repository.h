@@ -19,5 +19,7 @@ Status update(Connection& connection, const Offer& offer, int64_t expected_versi
 Result<Page<Offer>> list(Connection& connection, const ReadScope& scope, const OfferFilter& filter,
                          const PageRequest& page);
 Result<int64_t> count(Connection& connection, const ReadScope& scope, const OfferFilter& filter);
+Result<std::vector<OfferMoney>> money(Connection& connection, const ReadScope& scope,
+                                      const OfferFilter& filter);
 
 }  // namespace tallinn::store::sqlite::offers

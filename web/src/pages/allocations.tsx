@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { get, post, type Allocation, type Organisation, type Role } from '../api';
+import { get, listAll, post, type Allocation, type Organisation, type Role } from '../api';
 import { download, type Column } from '../csv';
 import { toIatiXml } from '../iati';
 import { formatDate, formatMoney, formatSize, locale, t, term } from '../i18n';
@@ -9,7 +9,7 @@ import { regionName } from '../vocab';
 import { nameOfOffer, RecordNames } from '../titles';
 import { allocationLabel } from '../meeting';
 import { RecordHistory } from '../record_history';
-import { ErrorBox, ExportButtons, Field, PageTitle, RecordLink, StatusBadge, TlpLabel, useLoad } from '../components';
+import { ErrorBox, ExportButtons, Field, MoreButton, PageTitle, RecordLink, StatusBadge, TlpLabel, useLoad, usePagedList } from '../components';
 import type { Key } from '../i18n';
 
 
@@ -49,7 +49,9 @@ export function allocationActions(role: Role, a: Allocation, org: string): strin
 
 export function AllocationsPage() {
   const me = user.value!;
-  const [list, error, reload] = useLoad(() => get<{ items: Allocation[] }>('/api/v1/allocations'), []);
+  // Page by page behind "More"; exports read every page of the same list.
+  const paged = usePagedList<Allocation>('/api/v1/allocations', {}, []);
+  const { list, error, reload } = paged;
   const [percent, setPercent] = useState('50');
   const [note, setNote] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
@@ -86,9 +88,19 @@ export function AllocationsPage() {
       )}
       {list && (
         <>
-          <ExportButtons name="allocations" columns={columns} load={() => Promise.resolve(items)}>
+          <ExportButtons name="allocations" columns={columns} load={(progress) => listAll<Allocation>('/api/v1/allocations', {}, progress)}>
             {me.role === 'donor' && (
-              <button type="button" onClick={() => download('commitments-iati.xml', iati(items, me.org), 'application/xml;charset=utf-8')}>
+              <button
+                type="button"
+                onClick={async () => {
+                  try {
+                    const all = await listAll<Allocation>('/api/v1/allocations', {});
+                    download('commitments-iati.xml', iati(all, me.org), 'application/xml;charset=utf-8');
+                  } catch (failure) {
+                    setActionError(failure);
+                  }
+                }}
+              >
                 {t('exportIati')}
               </button>
             )}
@@ -135,6 +147,7 @@ export function AllocationsPage() {
               </table>
             </div>
           )}
+          <MoreButton paged={paged} label={t('moreAllocations')} />
         </>
       )}
     </section>

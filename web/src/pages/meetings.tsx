@@ -11,7 +11,7 @@ import { navigate } from '../router';
 import { formatDate, formatMoney, locale, t } from '../i18n';
 import { orgName } from '../session';
 import { regionName } from '../vocab';
-import { ErrorBox, Field, PageTitle, SlicePager, StatusBadge, TlpLabel, useLoad } from '../components';
+import { ErrorBox, Field, MoreButton, PageTitle, SlicePager, StatusBadge, TlpLabel, useLoad, usePagedList } from '../components';
 import { rememberMeeting, rememberedMeetings } from '../recent';
 
 type Choice = 'approve' | 'reject' | 'defer';
@@ -110,7 +110,10 @@ function CorrectionRow({ allocation, meeting, onDecided }: { allocation: Allocat
 
 function MeetingView({ id }: { id: string }) {
   const [meeting, error, reload] = useLoad(() => get<Meeting>(`/api/v1/meetings/${encodeURIComponent(id)}`), [id]);
-  const [allocations, allocationsError, reloadAllocations] = useLoad(() => get<{ items: Allocation[] }>('/api/v1/allocations'), [id]);
+  // The allocations come page by page (newest first, so a new proposal is
+  // on the first); "More" loads the next page into the tables below.
+  const allocations = usePagedList<Allocation>('/api/v1/allocations', {}, [id]);
+  const { error: allocationsError, reload: reloadAllocations } = allocations;
   const [minutes, setMinutes] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
   const [filter, setFilter] = useState('');
@@ -129,8 +132,8 @@ function MeetingView({ id }: { id: string }) {
   }
   if (error) return <ErrorBox error={error} />;
   if (!meeting) return <p>{t('loading')}</p>;
-  const items = allocations?.items ?? [];
-  // The API answers every allocation at once; the tables show a page each,
+  const items = allocations.list?.items ?? [];
+  // The tables show the allocations loaded so far a screen at a time,
   // narrowed by the words typed into the filter.
   const wanted = (a: Allocation) => matchesFilter(allocationLabel(a), filter);
   const agenda = items.filter((a) => (a.status === 'proposed' || a.status === 'deferred') && wanted(a));
@@ -208,6 +211,7 @@ function MeetingView({ id }: { id: string }) {
           />
         </Field>
       </div>
+      <MoreButton paged={allocations} label={t('moreAllocations')} />
       <div class="table-wrap">
         <table>
           <caption>{t('agendaItems', { n: agenda.length })}</caption>

@@ -5,14 +5,14 @@ import { RecordHistory } from '../record_history';
 import { formatDate, formatMoney, locale, t, term } from '../i18n';
 import { orgName, user } from '../session';
 import { mayEditNeed, regionName, transitionsFor } from '../vocab';
-import { ErrorBox, Field, PageTitle, StatusBadge, TlpLabel, useLoad } from '../components';
+import { ErrorBox, Field, MoreButton, PageTitle, StatusBadge, TlpLabel, useLoad, usePagedList } from '../components';
 
 export function NeedPage({ id }: { id: string }) {
   const me = user.value!;
   const [need, error, reload] = useLoad(() => get<Need>(`/api/v1/needs/${encodeURIComponent(id)}`), [id]);
   // The need's allocations and money as far as the reader may see them
   // (the offices, the owner; a refusal just leaves the section out).
-  const [allocations] = useLoad(() => get<{ items: Allocation[] }>(`/api/v1/allocations?need=${encodeURIComponent(id)}`).catch(() => ({ items: [] as Allocation[] })), [id]);
+  const allocations = usePagedList<Allocation>('/api/v1/allocations', { need: id }, [id]);
   const [ledger] = useLoad(
     () => get<{ pledged: number; committed: number; delivered: number; verified: number; remaining: number }>(`/api/v1/needs/${encodeURIComponent(id)}/ledger`).catch(() => null),
     [id],
@@ -93,7 +93,8 @@ export function NeedPage({ id }: { id: string }) {
           <ErrorBox error={actionError} />
         </section>
       )}
-      <AllocationEventsSection allocations={allocations?.items ?? []} />
+      <AllocationEventsSection allocations={allocations.list?.items ?? []} />
+      <MoreButton paged={allocations} label={t('moreAllocations')} />
       <RecordHistory kind="needs" id={need.id} changed={need.version} />
     </article>
   );

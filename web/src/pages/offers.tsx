@@ -9,7 +9,7 @@ import { CursorPager, type Page } from '../paging';
 import { navigate } from '../router';
 import { orgName, user } from '../session';
 import { CATEGORIES, REGIONS, SECTORS, TLPS, mayEditOffer, regionName } from '../vocab';
-import { ErrorBox, Pager, ExportButtons, Field, PageTitle, Select, StatusBadge, TlpLabel, useLoad } from '../components';
+import { ErrorBox, Pager, ExportButtons, Field, MoreButton, PageTitle, Select, StatusBadge, TlpLabel, useLoad, usePagedList } from '../components';
 
 const offerColumns: Column<Offer>[] = [
   { header: 'id', hxl: '#activity+id', value: (o) => o.id },
@@ -130,10 +130,8 @@ function OfferLedger({ offer, allocations }: { offer: Offer; allocations: Alloca
 export function OfferPage({ id }: { id: string }) {
   const me = user.value!;
   const [offer, error] = useLoad(() => get<Offer>(`/api/v1/offers/${encodeURIComponent(id)}`), [id]);
-  const [allocations] = useLoad(
-    () => get<{ items: Allocation[] }>(`/api/v1/allocations?offer=${encodeURIComponent(id)}`).catch(() => ({ items: [] as Allocation[] })),
-    [id],
-  );
+  // Its allocations page by page ("More"); a refusal just leaves them out.
+  const allocations = usePagedList<Allocation>('/api/v1/allocations', { offer: id }, [id]);
   const lang = locale.value;
   if (error) return <ErrorBox error={error} />;
   if (!offer) return <p>{t('loading')}</p>;
@@ -155,8 +153,9 @@ export function OfferPage({ id }: { id: string }) {
       {mayEditOffer(me.role, offer.org === me.org) && (
         <p><a class="button" href={`/offers/${offer.id}/edit`}>{t('edit')}</a></p>
       )}
-      <OfferLedger offer={offer} allocations={allocations?.items ?? []} />
-      <AllocationEventsSection allocations={allocations?.items ?? []} />
+      <OfferLedger offer={offer} allocations={allocations.list?.items ?? []} />
+      <MoreButton paged={allocations} label={t('moreAllocations')} />
+      <AllocationEventsSection allocations={allocations.list?.items ?? []} />
       <RecordHistory kind="offers" id={offer.id} changed={offer.version} />
     </article>
   );
