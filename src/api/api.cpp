@@ -52,7 +52,7 @@ http::Handler signed_in(Services& services, ActorHandler handler) {
                                                    const http::PathParams& params) {
     Status peer = same_domain_peer(request);
     if (!peer.is_ok()) return http::error_response(peer);
-    std::optional<std::string> token = http::session_token(request);
+    std::optional<std::string> token = http::session_token(request, services.cookie());
     if (!token) {
       return http::error_response(Status(ErrorCode::kUnauthenticated, "sign in first"));
     }

@@ -10,8 +10,9 @@
 namespace tallinn::api {
 
 struct ApiOptions {
-  // Mark the session cookie Secure. Off only where the server is reached
-  // over plain HTTP on loopback (development, the demo, tests).
+  // Mark the session cookie Secure and name it __Host-tallinn_session
+  // (http/cookies.h). Off only where the server is reached over plain HTTP
+  // on loopback (development, the demo, tests).
   bool secure_cookies = false;
 };
 

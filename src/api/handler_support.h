@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "api/json_mapping.h"
+#include "http/cookies.h"
 #include "http/errors.h"
 #include "http/json.h"
 #include "http/router.h"
@@ -37,6 +38,9 @@ struct Api::Services {
         assessments(context),
         duplicates(context),
         notifications(context) {}
+
+  // How the session cookie is named, marked and read (http/cookies.h).
+  http::SessionCookieOptions cookie() const { return {.secure = options.secure_cookies}; }
 
   service::Context& context;
   ApiOptions options;

@@ -1,5 +1,6 @@
 #include "api/json_input.h"
 
+#include "core/ascii.h"
 #include "core/id.h"
 #include "core/money.h"
 #include "http/json.h"
@@ -360,7 +361,7 @@ Result<store::PageRequest> page_from_query(const http::Request& request, int def
   if (auto limit = request.query_param("limit")) {
     int value = 0;
     bool digits_only = !limit->empty() && limit->size() <= 3 &&
-                       std::all_of(limit->begin(), limit->end(), ::isdigit);
+                       std::all_of(limit->begin(), limit->end(), is_ascii_digit);
     if (digits_only) value = std::stoi(std::string(*limit));
     if (!digits_only || value < 1 || value > 200) {
       return invalid("limit", "must be an integer 1..200");

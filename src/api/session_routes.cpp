@@ -74,7 +74,7 @@ void add_session_routes(http::Router& router, Services& services) {
             return refusal(services, signed_in.status(), sign_in.email, request);
           }
           // Signing in again ends the session the client held (ASVS V7.2.4).
-          if (auto previous = http::session_token(request)) {
+          if (auto previous = http::session_token(request, services.cookie())) {
             Status ended = services.sessions.sign_out(*previous);
             if (!ended.is_ok()) return http::error_response(ended);
           }
@@ -85,9 +85,8 @@ void add_session_routes(http::Router& router, Services& services) {
             body["recovery_codes"] = signed_in->recovery_codes;
           }
           auto response = http::Response::json(200, body);
-          response.headers.emplace_back(
-              "Set-Cookie",
-              http::session_cookie(signed_in->token, {.secure = services.options.secure_cookies}));
+          response.headers.emplace_back("Set-Cookie",
+                                        http::session_cookie(signed_in->token, services.cookie()));
           return response;
         });
       });
@@ -115,9 +114,8 @@ void add_session_routes(http::Router& router, Services& services) {
               actor, change.current_password, change.new_password, request.client_address);
           if (!changed.is_ok()) return http::error_response(changed);
           auto response = http::Response::empty(204);
-          response.headers.emplace_back(
-              "Set-Cookie",
-              http::clear_session_cookie({.secure = services.options.secure_cookies}));
+          response.headers.emplace_back("Set-Cookie",
+                                        http::clear_session_cookie(services.cookie()));
           return response;
         });
       }));
@@ -131,15 +129,14 @@ void add_session_routes(http::Router& router, Services& services) {
   router.add("DELETE", "/api/v1/session",
              [&services](const http::Request& request, const http::PathParams&) {
                if (!csrf_safe(request)) return csrf_refusal();
-               std::optional<std::string> token = http::session_token(request);
+               std::optional<std::string> token = http::session_token(request, services.cookie());
                if (token) {
                  Status ended = services.sessions.sign_out(*token);
                  if (!ended.is_ok()) return http::error_response(ended);
                }
                auto response = http::Response::empty(204);
-               response.headers.emplace_back(
-                   "Set-Cookie",
-                   http::clear_session_cookie({.secure = services.options.secure_cookies}));
+               response.headers.emplace_back("Set-Cookie",
+                                             http::clear_session_cookie(services.cookie()));
                return response;
              });
 }

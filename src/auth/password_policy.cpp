@@ -1,23 +1,17 @@
 #include "auth/password_policy.h"
 
-#include <cctype>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
 #include "auth/password.h"
+#include "core/ascii.h"
 
 namespace tallinn::auth {
 
 std::string_view common_passwords_text();  // embedded data/common_passwords.txt
 
 namespace {
-
-std::string lower_ascii(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 const std::unordered_set<std::string>& common_passwords() {
   static const std::unordered_set<std::string> passwords = [] {
@@ -27,7 +21,7 @@ const std::unordered_set<std::string>& common_passwords() {
       size_t end = text.find('\n');
       std::string_view line = text.substr(0, end);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (!line.empty()) set.insert(lower_ascii(line));
+      if (!line.empty()) set.insert(ascii_lowercase(line));
       if (end == std::string_view::npos) break;
       text.remove_prefix(end + 1);
     }
@@ -49,9 +43,8 @@ std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
   for (char c : text) {
-    unsigned char byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80 || std::isalnum(byte)) {
-      word += static_cast<char>(std::tolower(byte));
+    if (static_cast<unsigned char>(c) >= 0x80 || is_ascii_alnum(c)) {
+      word += ascii_lower(c);
     } else if (!word.empty()) {
       words.push_back(std::move(word));
       word.clear();
@@ -64,7 +57,7 @@ std::vector<std::string> words_of(std::string_view text) {
 }  // namespace
 
 bool is_common_password(std::string_view password) {
-  return common_passwords().count(lower_ascii(password)) > 0;
+  return common_passwords().count(ascii_lowercase(password)) > 0;
 }
 
 Status check_new_password(std::string_view password, std::string_view field) {
@@ -85,10 +78,10 @@ Status check_new_password(std::string_view password, std::string_view field) {
 
 Status check_password_context(std::string_view password, const PasswordContext& context,
                               std::string_view field) {
-  std::string lower = lower_ascii(password);
+  std::string lower = ascii_lowercase(password);
   std::string_view local_part = context.email.substr(0, context.email.find('@'));
   std::vector<std::string> candidates = words_of(local_part);
-  candidates.push_back(lower_ascii(local_part));
+  candidates.push_back(ascii_lowercase(local_part));
   for (std::string& word : words_of(context.organisation_name)) candidates.push_back(word);
   std::vector<std::string> forbidden = {"tallinn"};
   for (std::string& word : candidates) {

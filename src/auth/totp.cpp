@@ -5,10 +5,10 @@
 #include <sodium.h>
 
 #include <array>
-#include <cctype>
 #include <string>
 
 #include "auth/token.h"
+#include "core/ascii.h"
 
 namespace tallinn::auth {
 namespace {
@@ -21,7 +21,7 @@ std::string uri_encode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+    if (is_ascii_alnum(static_cast<char>(c)) || c == '-' || c == '.' || c == '_' || c == '~') {
       out += static_cast<char>(c);
     } else {
       out += '%';
@@ -61,7 +61,7 @@ std::optional<std::string> base32_decode(std::string_view text) {
   uint32_t buffer = 0;
   int bits = 0;
   for (char c : text) {
-    char upper = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    char upper = ascii_upper(c);
     const char* found = std::char_traits<char>::find(kBase32Alphabet, 32, upper);
     if (found == nullptr || c == '\0') return std::nullopt;
     buffer = (buffer << 5) | static_cast<uint32_t>(found - kBase32Alphabet);

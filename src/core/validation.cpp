@@ -1,8 +1,8 @@
 #include "core/validation.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "core/ascii.h"
 #include "core/assessment.h"
 
 namespace tallinn {
@@ -115,8 +115,8 @@ Status validate_assessment(const Assessment& assessment) {
 Status validate_organisation(const Organisation& organisation) {
   TALLINN_RETURN_IF_ERROR(check_text(organisation.name, "name", kMaxNameBytes, true));
   const std::string& country = organisation.country;
-  bool country_ok = country.empty() ||
-                    (country.size() == 2 && std::isupper(country[0]) && std::isupper(country[1]));
+  bool country_ok = country.empty() || (country.size() == 2 && is_ascii_upper(country[0]) &&
+                                        is_ascii_upper(country[1]));
   if (!country_ok) return invalid("country", "must be an ISO 3166-1 alpha-2 code such as EE");
   return Status::ok();
 }

@@ -61,6 +61,12 @@ TEST(ValidationTest, OrganisationCountry) {
   EXPECT_TRUE(validate_organisation(organisation).is_ok());
   organisation.country = "est";
   EXPECT_EQ(validate_organisation(organisation).field(), "country");
+  // Two bytes >= 0x80 (a Latin-1 "ÉÉ", the UTF-8 "É") are no capitals; they
+  // once reached std::isupper as negative chars, which is undefined.
+  for (const char* high : {"\xc9\xc9", "\xc3\x89"}) {
+    organisation.country = high;
+    EXPECT_EQ(validate_organisation(organisation).field(), "country");
+  }
 }
 
 }  // namespace

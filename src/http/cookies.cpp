@@ -1,8 +1,9 @@
 #include "http/cookies.h"
 
-#include <cctype>
 #include <set>
 #include <stdexcept>
+
+#include "core/ascii.h"
 
 namespace tallinn::http {
 
@@ -19,8 +20,8 @@ bool is_token68(std::string_view text) {
   if (text.empty()) return false;
   size_t i = 0;
   while (i < text.size()) {
-    unsigned char c = text[i];
-    if (!(std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' ||
+    char c = text[i];
+    if (!(is_ascii_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' ||
           c == '/')) {
       break;
     }
@@ -62,16 +63,22 @@ std::map<std::string, std::string, std::less<>> parse_cookies(std::string_view h
   return cookies;
 }
 
+std::string_view session_cookie_name(const SessionCookieOptions& options) {
+  return options.secure ? kSecureSessionCookie : kSessionCookie;
+}
+
 std::string session_cookie(std::string_view token, const SessionCookieOptions& options) {
   if (token.empty()) throw std::invalid_argument("session token is empty");
   for (unsigned char c : token) {
     if (!is_cookie_octet(c)) throw std::invalid_argument("session token is not cookie-safe");
   }
-  return std::string(kSessionCookie) + "=" + std::string(token) + cookie_attributes(options);
+  return std::string(session_cookie_name(options)) + "=" + std::string(token) +
+         cookie_attributes(options);
 }
 
 std::string clear_session_cookie(const SessionCookieOptions& options) {
-  return std::string(kSessionCookie) + "=" + cookie_attributes(options) + "; Max-Age=0";
+  return std::string(session_cookie_name(options)) + "=" + cookie_attributes(options) +
+         "; Max-Age=0";
 }
 
 std::optional<std::string> bearer_token(std::string_view authorization) {
@@ -90,9 +97,10 @@ std::optional<std::string> bearer_token(const Request& request) {
   return bearer_token(*authorization);
 }
 
-std::optional<std::string> session_token(const Request& request) {
+std::optional<std::string> session_token(const Request& request,
+                                         const SessionCookieOptions& options) {
   if (request.header("Authorization")) return bearer_token(request);
-  auto it = request.cookies.find(kSessionCookie);
+  auto it = request.cookies.find(session_cookie_name(options));
   if (it == request.cookies.end() || it->second.empty()) return std::nullopt;
   return it->second;
 }

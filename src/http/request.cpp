@@ -1,7 +1,6 @@
 #include "http/request.h"
 
-#include <cctype>
-
+#include "core/ascii.h"
 #include "core/validation.h"
 
 namespace tallinn::http {
@@ -9,8 +8,7 @@ namespace tallinn::http {
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) {
       return false;
     }
   }

@@ -1,7 +1,8 @@
 #include "matchio/money.h"
 
-#include <cctype>
 #include <charconv>
+
+#include "core/ascii.h"
 
 namespace tallinn::matchio {
 namespace {
@@ -17,7 +18,7 @@ std::string_view take_digits(std::string_view text, size_t* position) {
 }  // namespace
 
 Result<int64_t> parse_cents(std::string_view text, int64_t max_cents, const std::string& field) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+  while (!text.empty() && is_ascii_space(text.back())) {
     text.remove_suffix(1);
   }
   size_t position = 0;

@@ -1,5 +1,7 @@
 #include "service/rate_limiter.h"
 
+#include <algorithm>
+
 #include "auth/token.h"
 
 namespace tallinn::service {
@@ -28,10 +30,17 @@ Status RateLimiter::record_failure(const std::string& key) {
 }
 
 Result<bool> RateLimiter::has_failed(const std::string& key) {
-  TALLINN_ASSIGN_OR_RETURN(
-      std::vector<int64_t> newest,
-      store_.failed_attempts(stored_key(key), clock_.now_ms() - window_ms_, 1));
-  return !newest.empty();
+  TALLINN_ASSIGN_OR_RETURN(int64_t wait, clear_after_seconds(key));
+  return wait > 0;
+}
+
+Result<int64_t> RateLimiter::clear_after_seconds(const std::string& key) {
+  int64_t now = clock_.now_ms();
+  TALLINN_ASSIGN_OR_RETURN(std::vector<int64_t> newest,
+                           store_.failed_attempts(stored_key(key), now - window_ms_, 1));
+  if (newest.empty()) return int64_t{0};
+  // Rounded up, so a failure still inside the window never reads as 0.
+  return std::max<int64_t>(1, (newest.front() + window_ms_ - now + 999) / 1000);
 }
 
 void RateLimiter::clean_up(int64_t now) {

@@ -43,6 +43,9 @@ class RateLimiter {
   Status record_failure(const std::string& key);
   // Whether `key` has failed inside the window.
   Result<bool> has_failed(const std::string& key);
+  // Seconds until none of `key`'s failures is inside the window any more
+  // (0 when none is): how long has_failed() stays true.
+  Result<int64_t> clear_after_seconds(const std::string& key);
   // A success does not erase failures: guessing right once must not reset
   // the count for the guesses that follow.
 

@@ -1,12 +1,12 @@
 #include "service/session_service.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "auth/password.h"
 #include "auth/password_policy.h"
 #include "auth/token.h"
 #include "auth/totp.h"
+#include "core/ascii.h"
 #include "service/audit_log.h"
 
 namespace tallinn::service {
@@ -40,21 +40,15 @@ Status wrong_code() {
                 "totp");
 }
 
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
 std::string account_key(const std::string& email, const std::string& client) {
-  return lower(email) + '|' + client;
+  return ascii_lowercase(email) + '|' + client;
 }
 
 // Recovery codes are typed by people: case, dashes and spaces do not count.
 std::string recovery_code_hash(const std::string& code) {
   std::string normalised;
   for (char c : code) {
-    if (c != '-' && c != ' ')
-      normalised += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c != '-' && c != ' ') normalised += ascii_lower(c);
   }
   return auth::token_hash(normalised);
 }
@@ -62,7 +56,8 @@ std::string recovery_code_hash(const std::string& code) {
 // 24 base32 characters (120 bits), shown as "abcdef-ghijkl-mnopqr-stuvwx".
 // At 112 bits or more ASVS 5.0 (V6.5.2) lets a plain SHA-256 store them.
 std::string new_recovery_code(Random& random) {
-  std::string code = lower(auth::base32_encode(auth::new_totp_secret(random)).substr(0, 24));
+  std::string code =
+      ascii_lowercase(auth::base32_encode(auth::new_totp_secret(random)).substr(0, 24));
   return code.substr(0, 6) + '-' + code.substr(6, 6) + '-' + code.substr(12, 6) + '-' +
          code.substr(18);
 }
@@ -138,6 +133,12 @@ SecondFactorOutcome check_second_factor(store::Transaction& transaction, Context
   return outcome;
 }
 
+// The account of `email` (kNotFound when there is none), read on its own.
+Result<store::Credentials> credentials_by_email(store::Store& store, const std::string& email) {
+  TALLINN_ASSIGN_OR_RETURN(auto transaction, store.begin(store::TransactionMode::kRead));
+  return transaction->credentials_by_email(email);
+}
+
 }  // namespace
 
 bool needs_second_factor(Role role) {
@@ -154,7 +155,15 @@ Result<int64_t> SessionService::password_wait_seconds(const std::string& email,
 }
 
 int64_t SessionService::retry_after_seconds(const std::string& email, const std::string& client) {
-  Result<int64_t> wait = password_wait_seconds(email, client);
+  Result<int64_t> wait = [&]() -> Result<int64_t> {
+    TALLINN_ASSIGN_OR_RETURN(int64_t password_wait, password_wait_seconds(email, client));
+    Result<store::Credentials> credentials = credentials_by_email(context_.store, email);
+    // No account, no codes counted for it: the password limits decide.
+    if (credentials.status().code() == ErrorCode::kNotFound) return password_wait;
+    if (!credentials.is_ok()) return credentials.status();
+    TALLINN_ASSIGN_OR_RETURN(int64_t code_wait, code_wait_seconds(credentials->user.id, client));
+    return std::max(password_wait, code_wait);
+  }();
   return wait.is_ok() ? *wait : kFailureWindowMs / 1000;
 }
 
@@ -166,10 +175,14 @@ Status SessionService::record_failure(const std::string& email, const std::strin
 // Past the account's limit on codes, only the addresses that have
 // themselves failed a code for it wait: the owner, who failed none, can
 // still sign in (see kSecondFactorFailuresPerAccount).
-Result<bool> SessionService::codes_limited(const Id& user, const std::string& client) {
+// The address waits until the account's count falls below the limit or its
+// own last failed code leaves the window, whichever comes first.
+Result<int64_t> SessionService::code_wait_seconds(const Id& user, const std::string& client) {
   TALLINN_ASSIGN_OR_RETURN(int64_t account_wait, second_factor_limiter_.retry_after_seconds(user));
-  if (account_wait == 0) return false;
-  return second_factor_limiter_.has_failed(user + '|' + client);
+  if (account_wait == 0) return int64_t{0};
+  TALLINN_ASSIGN_OR_RETURN(int64_t own_wait,
+                           second_factor_limiter_.clear_after_seconds(user + '|' + client));
+  return std::min(account_wait, own_wait);
 }
 
 Status SessionService::record_code_failure(const SignInRequest& request, const Id& user,
@@ -192,10 +205,7 @@ Result<store::Credentials> SessionService::check_password(const std::string& ema
                   Status(ErrorCode::kRateLimited, "too many attempts"));
     return too_many_attempts();
   }
-  Result<store::Credentials> credentials = [&]() -> Result<store::Credentials> {
-    TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));
-    return transaction->credentials_by_email(email);
-  }();
+  Result<store::Credentials> credentials = credentials_by_email(context_.store, email);
   if (!credentials.is_ok() && credentials.status().code() != ErrorCode::kNotFound) {
     return credentials.status();
   }
@@ -232,8 +242,8 @@ Result<SignedIn> SessionService::sign_in(const SignInRequest& request, const std
   AuditEvent event{.action = "session.create", .record_type = "user", .record_id = user.id};
   bool tries_a_code = !request.totp.empty() || !request.recovery_code.empty();
   if (tries_a_code) {
-    TALLINN_ASSIGN_OR_RETURN(bool limited, codes_limited(user.id, client));
-    if (limited) {
+    TALLINN_ASSIGN_OR_RETURN(int64_t code_wait, code_wait_seconds(user.id, client));
+    if (code_wait > 0) {
       audit_refusal(context_, actor, event, Status(ErrorCode::kRateLimited, "too many codes"));
       return too_many_attempts();
     }

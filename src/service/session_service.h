@@ -99,7 +99,9 @@ class SessionService {
                          const std::string& new_password, const std::string& client);
 
   // After kRateLimited: how long `client` should wait before trying `email`
-  // (the whole window when the database cannot tell).
+  // again, by whichever limit refused it: the password limits, or the
+  // account's limit on codes for an address that has failed a code (the
+  // whole window when the database cannot tell).
   int64_t retry_after_seconds(const std::string& email, const std::string& client);
 
   // Ends the session of `token` at once. Unknown tokens are not an error.
@@ -114,8 +116,9 @@ class SessionService {
                                             const std::string& client, const std::string& action);
   Result<int64_t> password_wait_seconds(const std::string& email, const std::string& client);
   Status record_failure(const std::string& email, const std::string& client);
-  // Whether `client` must wait before trying another code for `user`.
-  Result<bool> codes_limited(const Id& user, const std::string& client);
+  // Seconds `client` must wait before trying another code for `user`
+  // (0: it may try now).
+  Result<int64_t> code_wait_seconds(const Id& user, const std::string& client);
   Status record_code_failure(const SignInRequest& request, const Id& user,
                              const std::string& client);
 

@@ -1,8 +1,8 @@
 #include "store/text_words.h"
 
-#include <algorithm>
-#include <cctype>
 #include <set>
+
+#include "core/ascii.h"
 
 namespace tallinn::store {
 namespace {
@@ -10,7 +10,7 @@ namespace {
 // Shorter words are mostly "the", "for", "and": they say nothing of a need.
 constexpr size_t kMinWordBytes = 4;
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+bool is_word_byte(char c) { return is_ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80; }
 
 }  // namespace
 
@@ -24,8 +24,7 @@ std::vector<std::string> distinct_words(std::string_view text, size_t max_words)
     while (end < text.size() && is_word_byte(text[end])) ++end;
     std::string word(text.substr(at, end - at));
     at = end;
-    std::transform(word.begin(), word.end(), word.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    word = ascii_lowercase(word);
     if (word.size() >= kMinWordBytes && seen.insert(word).second) words.push_back(word);
   }
   return words;

@@ -286,6 +286,52 @@ TEST_P(SessionSecurity, NoSecretInAuditEntriesOrErrorBodies) {
   }
 }
 
+// With TLS or --secure-cookies (ASVS 5.0 V3.3.1): the session cookie is
+// __Host-tallinn_session, Secure, Path=/, no Domain; it is read under that
+// name only (a planted tallinn_session is ignored), CSRF protection holds for
+// it, and signing out clears it.
+TEST(SecureSessionCookie, UsesTheHostPrefixAndIsReadOnlyUnderIt) {
+  TestPlatform platform("sqlite", api::ApiOptions{.secure_cookies = true});
+  json credentials = {{"email", "beneficiary@fixture.example"},
+                      {"password", TestPlatform::kPassword}};
+  HttpResult signed_in = request(platform.port(), "POST", "/api/v1/session", credentials.dump());
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+  std::string token = json::parse(signed_in.body)["token"];
+  std::string set_cookie = signed_in.header("Set-Cookie").value_or("");
+  EXPECT_EQ(set_cookie.rfind("__Host-tallinn_session=" + token + ";", 0), 0u) << set_cookie;
+  for (const char* attribute : {"; Secure", "; Path=/", "; HttpOnly", "; SameSite=Strict"}) {
+    EXPECT_NE(set_cookie.find(attribute), std::string::npos) << attribute << ": " << set_cookie;
+  }
+  EXPECT_EQ(set_cookie.find("Domain"), std::string::npos) << set_cookie;
+
+  HeaderList hosted = {{"Cookie", "__Host-tallinn_session=" + token}};
+  auto call = [&](std::string_view method, std::string_view target, HeaderList headers,
+                  std::string_view body = {}) {
+    return request(platform.port(), method, target, body, headers);
+  };
+  EXPECT_EQ(call("GET", "/api/v1/session", hosted).status, 200);
+  EXPECT_EQ(call("GET", "/api/v1/session", {{"Cookie", "tallinn_session=" + token}}).status, 401);
+
+  json need = {{"title", "Firewall for the water utility"},
+               {"sector", "drinking-water"},
+               {"region", "UA-63"},
+               {"category", "equipment"},
+               {"amount", 1000},
+               {"priority", 3}};
+  EXPECT_EQ(call("POST", "/api/v1/needs", hosted, need.dump()).status, 403);
+  HeaderList from_our_pages = hosted;
+  from_our_pages.emplace_back("X-Requested-With", "tallinn");
+  EXPECT_EQ(call("POST", "/api/v1/needs", from_our_pages, need.dump()).status, 201);
+
+  EXPECT_EQ(call("DELETE", "/api/v1/session", hosted).status, 403);
+  HttpResult signed_out = call("DELETE", "/api/v1/session", from_our_pages);
+  EXPECT_EQ(signed_out.status, 204);
+  std::string cleared = signed_out.header("Set-Cookie").value_or("");
+  EXPECT_EQ(cleared.rfind("__Host-tallinn_session=;", 0), 0u) << cleared;
+  EXPECT_NE(cleared.find("; Max-Age=0"), std::string::npos) << cleared;
+  EXPECT_EQ(call("GET", "/api/v1/session", hosted).status, 401);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SessionSecurity, ::testing::Values("sqlite", "postgres"),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            return info.param;

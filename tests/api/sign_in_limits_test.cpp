@@ -80,6 +80,49 @@ TEST_P(SignInLimits, TheLimiterSlidesItsWindowAndForgetsExpiredFailures) {
   EXPECT_EQ(*left, 0) << "expired failures were left behind";
 }
 
+// Issue 8 item 2: an address refused for codes (past the account's limit,
+// having failed a code itself) is told the code limit's own wait, not the
+// password limits' (which have not been reached, so would say 0, sent as 1).
+// It waits until its own failed code leaves the window or the account's
+// count falls, whichever is first; then it signs in with the right code.
+TEST_P(SignInLimits, ACodeLimitedAddressIsToldTheCodeLimitsOwnWait) {
+  SessionService sessions(platform().context());
+  auto try_code = [&](const std::string& client, bool right) {
+    std::string code = platform().totp_code("back_office");
+    if (!right) code.back() = static_cast<char>('0' + (code.back() - '0' + 1) % 10);
+    return sessions.sign_in(
+        {.email = "back_office@fixture.example", .password = TestPlatform::kPassword, .totp = code},
+        client);
+  };
+  const std::string early = "10.0.0.1";
+  EXPECT_EQ(try_code(early, false).status().code(), ErrorCode::kUnauthenticated);
+  constexpr int64_t kFiveMinutesMs = 5 * 60 * 1000;
+  platform().clock().advance(kFiveMinutesMs);
+  // One wrong code from each of many addresses: none reaches a password
+  // limit, and each is free to try since none has failed before.
+  for (int index = 1; index <= SessionService::kSecondFactorFailuresPerAccount; ++index) {
+    std::string client = "10.0.1." + std::to_string(index);
+    EXPECT_EQ(try_code(client, false).status().code(), ErrorCode::kUnauthenticated) << client;
+  }
+  // The early address is limited even with the right code; its own failure
+  // leaves the window 10 minutes from now, before the account's count falls.
+  EXPECT_EQ(try_code(early, true).status().code(), ErrorCode::kRateLimited);
+  constexpr int64_t kWindowSeconds = SessionService::kFailureWindowMs / 1000;
+  int64_t early_wait = sessions.retry_after_seconds("back_office@fixture.example", early);
+  EXPECT_LE(early_wait, kWindowSeconds - kFiveMinutesMs / 1000);
+  EXPECT_GT(early_wait, kWindowSeconds - kFiveMinutesMs / 1000 - 60);
+  // A later guesser waits for the account's count (its newest 30 failures
+  // are all 5 minutes younger).
+  int64_t later_wait = sessions.retry_after_seconds("back_office@fixture.example", "10.0.1.1");
+  EXPECT_GT(later_wait, early_wait + 200);
+  EXPECT_LE(later_wait, kWindowSeconds);
+  // The owner, who failed nothing, is not held up.
+  EXPECT_TRUE(try_code("10.0.2.1", true).is_ok());
+  // The wait told was true: once it has passed, the early address signs in.
+  platform().clock().advance(early_wait * 1000);
+  EXPECT_TRUE(try_code(early, true).is_ok());
+}
+
 // Failures alternating over two nodes are limited at the same count as on
 // one: the 11th attempt is 429 on either node, with Retry-After, while
 // another account from the same address still signs in.

@@ -44,7 +44,8 @@ bool TestPlatform::backend_available(const std::string& backend) {
   return backend != "postgres" || !store::testing::test_cluster_url().empty();
 }
 
-TestPlatform::TestPlatform(const std::string& backend) : directory_(fresh_directory()) {
+TestPlatform::TestPlatform(const std::string& backend, api::ApiOptions options)
+    : directory_(fresh_directory()) {
   if (!auth::init_sodium().is_ok()) throw std::runtime_error("libsodium did not start");
   if (backend == "postgres") {
     postgres_ = std::make_unique<store::testing::PostgresDatabase>();
@@ -58,13 +59,13 @@ TestPlatform::TestPlatform(const std::string& backend) : directory_(fresh_direct
   if (!migrated.is_ok()) throw std::runtime_error("migrate: " + migrated.to_string());
   random_ = std::make_unique<auth::SodiumRandom>();
   context_ = std::make_unique<service::Context>(service::Context{*store_, clock_, *random_});
-  api_ = std::make_unique<api::Api>(*context_, api::ApiOptions{});
+  api_ = std::make_unique<api::Api>(*context_, options);
   auto router = std::make_shared<http::Router>();
   api_->install(*router);
-  http::ServerOptions options;
-  options.port = 0;
-  options.worker_threads = 2;
-  server_ = std::make_unique<http::Server>(options, router);
+  http::ServerOptions server_options;
+  server_options.port = 0;
+  server_options.worker_threads = 2;
+  server_ = std::make_unique<http::Server>(server_options, router);
   port_ = must(server_->start(), "start server");
   add_fixture_parties();
 }

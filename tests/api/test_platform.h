@@ -6,7 +6,6 @@
 #pragma once
 
 #include <atomic>
-
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -43,8 +42,9 @@ class TestPlatform {
   static constexpr const char* kPassword = "fixture-password-2026";
 
   // `backend` is "sqlite" or "postgres"; the latter needs the test cluster
-  // (backend_available()).
-  explicit TestPlatform(const std::string& backend = "sqlite");
+  // (backend_available()). `options` as `serve` would pass them (secure
+  // cookies as with --tls-cert or --secure-cookies).
+  explicit TestPlatform(const std::string& backend = "sqlite", api::ApiOptions options = {});
   ~TestPlatform();
 
   // False for "postgres" when no test cluster runs (the test then skips).

@@ -71,7 +71,9 @@ check "the web application over https" bash -c "curl -sf --max-time 5 --cacert '
 tls_curl -D "$work/signin" -o "$work/signin.json" -X POST "$base/api/v1/session" \
   -d '{"email":"back-office@demo.tallinn.example","password":"demo-password-2026"}'
 check "sign-in over https" grep -q '"token"' "$work/signin.json"
-check "the session cookie is Secure over https" bash -c "grep -i '^Set-Cookie: tallinn_session=' '$work/signin' | grep -q 'Secure'"
+check "the session cookie is __Host- and Secure over https" bash -c "grep -i '^Set-Cookie: __Host-tallinn_session=' '$work/signin' | grep -q 'Secure'"
+cookie=$(grep -i '^Set-Cookie: __Host-tallinn_session=' "$work/signin" | sed 's/^[^:]*: //; s/;.*//')
+check "the __Host- cookie is accepted over https" tls_curl -f -H "Cookie: $cookie" "$base/api/v1/session"
 refuse "an unknown certificate authority" "certificate" curl -sS --max-time 5 \
   --resolve "localhost:$port:127.0.0.1" "$base/healthz"
 
