@@ -138,7 +138,8 @@ void add_serve_command(CLI::App& app, int* exit_code) {
                     "address of a reverse proxy whose X-Forwarded-For names the client "
                     "(repeatable; without it the header is ignored)");
   serve->add_flag("--secure-cookies", options->secure_cookies,
-                  "mark the session cookie Secure (behind an HTTPS proxy; implied by --tls-cert)");
+                  "name the session cookie __Host-tallinn_session and mark it Secure (behind an "
+                  "HTTPS proxy; implied by --tls-cert)");
   serve->add_option("--tls-cert", options->tls_cert,
                     "PEM certificate chain: serve HTTPS only (TLS 1.2+, HSTS); needs --tls-key");
   serve->add_option("--tls-key", options->tls_key, "PEM private key (unencrypted) of --tls-cert");
