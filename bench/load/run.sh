@@ -11,9 +11,11 @@
 # PostgreSQL runs in a throwaway cluster with its durable defaults
 # (scripts/pg-test-cluster.sh, PG_TEST_DURABLE=1), vacuumed and analysed
 # after loading, as autovacuum would have done by then. Prints load_gen's table per backend
-# and the server's own latency per route over all steps, with
+# and the server's own latency per route over all steps (warm-up included), with
 # the load average before each backend (the figures mean little on a busy
-# machine). --tallinn serves with another binary (say, an older build to
+# machine). A 5 s warm-up at 100 requests/s precedes the steps and is not
+# reported. SERVE_ARGS in the environment adds `tallinn serve` options
+# (e.g. "--workers 8"). --tallinn serves with another binary (say, an older build to
 # compare against in the same run). Everything is removed afterwards unless
 # --keep names a folder.
 set -euo pipefail
@@ -92,13 +94,16 @@ run_backend() {
   "$fixture" --db "$url" --needs "$needs" >"$work/$name-fixture.log" 2>&1
   if [ "$name" = postgres ]; then psql -q "$url" -c "VACUUM ANALYZE" >/dev/null; fi
   port=$(free_port)
-  "$tallinn" serve --db "$url" --listen "127.0.0.1:$port" --web-root "" --log-format json \
+  "$tallinn" serve --db "$url" --listen "127.0.0.1:$port" --web-root "" --log-format json ${SERVE_ARGS:-} \
     >"$work/$name-serve.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 100); do
     curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
     sleep 0.1
   done
+  # Warm-up, not reported: the first requests after the fixture read cold
+  # pages (PostgreSQL's shared buffers above all).
+  "$generator" --port "$port" --rates 100 --duration 5 --coverage-share "$coverage_share" >/dev/null
   "$generator" --port "$port" --rates "$rates" --duration "$duration" \
     --coverage-share "$coverage_share"
   echo
