@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "api/api.h"
+#include "auth/breached_passwords.h"
 #include "cli/config_file.h"
 #include "cli/metrics_endpoint.h"
 #include "cli/runtime.h"
@@ -38,6 +39,7 @@ struct ServeOptions {
   std::string metrics_listen;  // empty: no /metrics
   std::string tls_cert;        // both set: HTTPS only (http/server.h)
   std::string tls_key;
+  std::string breached_passwords;  // a Pwned Passwords file (auth/breached_passwords.h)
 };
 
 Result<std::pair<std::string, uint16_t>> parse_listen(const std::string& listen) {
@@ -75,6 +77,13 @@ int run_serve(const ServeOptions& options) {
   if (!runtime.is_ok()) return report_error(runtime.status());
   observe::Metrics metrics;
   (*runtime)->context().metrics = &metrics;
+  std::unique_ptr<auth::BreachedPasswords> breached;
+  if (!options.breached_passwords.empty()) {
+    auto opened = auth::BreachedPasswords::open(options.breached_passwords);
+    if (!opened.is_ok()) return report_error(opened.status());
+    breached = std::move(opened).value();
+    (*runtime)->context().breached_passwords = breached.get();
+  }
 
   bool tls = !options.tls_cert.empty() || !options.tls_key.empty();
   // Over TLS the cookie is Secure whatever the flag says: a browser must
@@ -143,6 +152,9 @@ void add_serve_command(CLI::App& app, int* exit_code) {
   serve->add_option("--tls-cert", options->tls_cert,
                     "PEM certificate chain: serve HTTPS only (TLS 1.2+, HSTS); needs --tls-key");
   serve->add_option("--tls-key", options->tls_key, "PEM private key (unencrypted) of --tls-cert");
+  serve->add_option("--breached-passwords", options->breached_passwords,
+                    "Pwned Passwords file (SHA1:COUNT lines ordered by hash) that new passwords "
+                    "are refused from");
   serve->add_option("--config", options->config,
                     "file of `key = value` settings (docs/operations.md); flags win over it");
   serve->add_option("--log-format", options->log_format, "text or json (one object per line)")

@@ -8,6 +8,9 @@
 namespace tallinn::observe {
 class Metrics;
 }
+namespace tallinn::auth {
+class BreachedPasswords;
+}
 
 namespace tallinn::service {
 
@@ -17,6 +20,9 @@ struct Context {
   Random& random;
   // Where a server counts what services do (matching runs); none in tools.
   observe::Metrics* metrics = nullptr;
+  // A local Pwned Passwords file that new passwords are checked against
+  // (serve --breached-passwords); none unless configured.
+  const auth::BreachedPasswords* breached_passwords = nullptr;
 };
 
 }  // namespace tallinn::service

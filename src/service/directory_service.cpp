@@ -1,5 +1,6 @@
 #include "service/directory_service.h"
 
+#include "auth/breached_passwords.h"
 #include "auth/password.h"
 #include "auth/password_policy.h"
 #include "core/validation.h"
@@ -77,6 +78,7 @@ Result<Organisation> DirectoryService::update_organisation(const policy::Actor& 
 Result<User> DirectoryService::create_user(const policy::Actor& actor, const UserDraft& draft) {
   // Refused before any hashing: a huge password must cost nothing.
   TALLINN_RETURN_IF_ERROR(auth::check_new_password(draft.password));
+  TALLINN_RETURN_IF_ERROR(auth::check_not_breached(context_.breached_passwords, draft.password));
   AuditEvent event{.action = "user.create", .record_type = "user"};
   return run_write<User>(
       context_, actor, event,
@@ -131,7 +133,10 @@ Result<store::Page<User>> DirectoryService::list_users(const policy::Actor& acto
 
 Result<User> DirectoryService::update_user(const policy::Actor& actor, const Id& id,
                                            const UserPatch& patch) {
-  if (patch.password) TALLINN_RETURN_IF_ERROR(auth::check_new_password(*patch.password));
+  if (patch.password) {
+    TALLINN_RETURN_IF_ERROR(auth::check_new_password(*patch.password));
+    TALLINN_RETURN_IF_ERROR(auth::check_not_breached(context_.breached_passwords, *patch.password));
+  }
   AuditEvent event{.action = "user.update", .record_type = "user", .record_id = id};
   return run_write<User>(
       context_, actor, event,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "auth/breached_passwords.h"
 #include "auth/password.h"
 #include "auth/password_policy.h"
 #include "auth/token.h"
@@ -319,6 +320,8 @@ Status SessionService::change_password(const policy::Actor& actor,
                                        const std::string& new_password, const std::string& client) {
   if (!actor.signed_in) return not_signed_in();
   TALLINN_RETURN_IF_ERROR(auth::check_new_password(new_password, "new_password"));
+  TALLINN_RETURN_IF_ERROR(
+      auth::check_not_breached(context_.breached_passwords, new_password, "new_password"));
   std::string organisation_name;
   Result<User> user = [&]() -> Result<User> {
     TALLINN_ASSIGN_OR_RETURN(auto transaction, context_.store.begin(store::TransactionMode::kRead));

@@ -3,7 +3,9 @@
 // session timeouts, rate limits on codes, the domain of peers, and no secret
 // in audit entries, error bodies or the database file.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "api/test_platform.h"
+#include "auth/breached_passwords.h"
 #include "auth/totp.h"
 #include "service/session_service.h"
 
@@ -336,6 +339,44 @@ INSTANTIATE_TEST_SUITE_P(Backends, SessionSecurity, ::testing::Values("sqlite", 
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            return info.param;
                          });
+
+}  // namespace
+}  // namespace tallinn::testing
+
+namespace tallinn::testing {
+namespace {
+
+// ASVS 5.0 V6.2.12 with `serve --breached-passwords FILE`: a new password
+// whose SHA-1 is in the Pwned Passwords file is refused naming the field,
+// on a password change and on an account the admin creates; others pass.
+TEST(BreachedPasswords, ANewPasswordFromTheFileIsRefusedNamingTheField) {
+  TestPlatform platform;
+  // SHA-1 of "password" and of "correct horse battery staple", sorted, as
+  // the Pwned Passwords file lists them.
+  std::filesystem::path file =
+      std::filesystem::temp_directory_path() / ("pwned-" + std::to_string(::getpid()) + ".txt");
+  {
+    std::ofstream out(file);
+    out << "5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8:10434004\n";
+    out << "ABF7AAD6438836DBE526AA231ABDE2D0EEF74D42:3645\n";
+  }
+  auto breached = auth::BreachedPasswords::open(file.string());
+  ASSERT_TRUE(breached.is_ok()) << breached.status().to_string();
+  platform.context().breached_passwords = breached->get();
+
+  json change = {{"current_password", TestPlatform::kPassword},
+                 {"new_password", "correct horse battery staple"}};
+  HttpResult refused =
+      platform.call("beneficiary", "POST", "/api/v1/session/password", change.dump());
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(json::parse(refused.body)["error"]["field"], "new_password") << refused.body;
+
+  change["new_password"] = "a quieter harbour lamp at dusk";
+  HttpResult changed =
+      platform.call("beneficiary", "POST", "/api/v1/session/password", change.dump());
+  EXPECT_LT(changed.status, 300) << changed.body;
+  std::filesystem::remove(file);
+}
 
 }  // namespace
 }  // namespace tallinn::testing
